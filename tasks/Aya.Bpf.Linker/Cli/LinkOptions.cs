@@ -1,0 +1,89 @@
+namespace Aya.Bpf.Linker.Cli;
+
+/// <summary>The <c>link</c> command's options, as the BpfLink task writes them (one argument per line of an @file).</summary>
+internal sealed record LinkOptions
+{
+    public required string LlvmLibrary { get; init; }
+    public required string Output { get; init; }
+    public string? Manifest { get; init; }
+    public IReadOnlyList<string> Inputs { get; init; } = [];
+    public IReadOnlyList<string> Exports { get; init; } = [];
+    public string Target { get; init; } = "bpfel";
+    public string Cpu { get; init; } = "v3";
+    public string CpuFeatures { get; init; } = "";
+    public int OptimizationLevel { get; init; } = 2;
+
+    /// <summary>Parses the arguments; returns null and an error text when they do not make sense.</summary>
+    public static LinkOptions? Parse(IReadOnlyList<string> args, out string? error)
+    {
+        var expanded = ExpandResponseFiles(args);
+        string? llvm = null, output = null, manifest = null;
+        string target = "bpfel", cpu = "v3", features = "";
+        var level = 2;
+        List<string> inputs = [], exports = [];
+        for (var i = 0; i < expanded.Count; i++)
+        {
+            var name = expanded[i];
+            if (i + 1 >= expanded.Count)
+            {
+                error = $"option '{name}' needs a value";
+                return null;
+            }
+            var value = expanded[++i];
+            switch (name)
+            {
+                case "--llvm": llvm = value; break;
+                case "--output": output = value; break;
+                case "--manifest": manifest = value; break;
+                case "--input": inputs.Add(value); break;
+                case "--export": exports.Add(value); break;
+                case "--target": target = value; break;
+                case "--cpu": cpu = value; break;
+                case "--cpu-features": features = value; break;
+                case "-O" when int.TryParse(value, out var parsed) && parsed is >= 0 and <= 3: level = parsed; break;
+                case "-O":
+                    error = $"optimization level '{value}' is not one of 0, 1, 2, 3";
+                    return null;
+                default:
+                    error = $"unknown option '{name}'";
+                    return null;
+            }
+        }
+        if (target is not ("bpfel" or "bpfeb"))
+        {
+            error = $"target '{target}' is not bpfel or bpfeb";
+            return null;
+        }
+        if (llvm is null || output is null)
+        {
+            error = "--llvm and --output are required";
+            return null;
+        }
+        error = null;
+        return new LinkOptions
+        {
+            LlvmLibrary = llvm,
+            Output = output,
+            Manifest = manifest,
+            Inputs = inputs,
+            Exports = exports,
+            Target = target,
+            Cpu = cpu,
+            CpuFeatures = features,
+            OptimizationLevel = level,
+        };
+    }
+
+    private static List<string> ExpandResponseFiles(IReadOnlyList<string> args)
+    {
+        List<string> expanded = [];
+        foreach (var arg in args)
+        {
+            if (arg.StartsWith('@'))
+                expanded.AddRange(File.ReadAllLines(arg[1..]).Where(line => line.Length > 0));
+            else
+                expanded.Add(arg);
+        }
+        return expanded;
+    }
+}

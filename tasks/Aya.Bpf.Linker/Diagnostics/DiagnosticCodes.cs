@@ -1,0 +1,20 @@
+namespace Aya.Bpf.Linker.Diagnostics;
+
+/// <summary>Stable codes of the linker's diagnostics; the README lists each with what to do.</summary>
+internal static class DiagnosticCodes
+{
+    public const string UsageError = "BPF2000";
+    public const string LlvmNotLoadable = "BPF2001";
+    public const string InputMissing = "BPF2002";
+    public const string InputCorrupt = "BPF2003";
+    public const string BitcodeFromNewerLlvm = "BPF2004";
+    public const string InputHasNoBitcode = "BPF2005";
+    public const string LinkFailed = "BPF2006";
+    public const string LlvmError = "BPF2007";
+    public const string LlvmFatal = "BPF2008";
+    public const string NoEntryPoints = "BPF2009";
+    public const string InvalidModule = "BPF2010";
+    public const string UndefinedSymbol = "BPF2011";
+    public const string CodegenFailed = "BPF2012";
+    public const string LlvmWarning = "BPF2013";
+}

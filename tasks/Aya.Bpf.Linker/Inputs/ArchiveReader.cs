@@ -1,0 +1,54 @@
+using LibObjectFile.Ar;
+
+namespace Aya.Bpf.Linker.Inputs;
+
+/// <summary>Lists the members of an ar archive such as a rustc rlib (GNU format, long names).</summary>
+internal static class ArchiveReader
+{
+    /// <summary>Reads all members in order; on failure <paramref name="problem"/> says what is wrong.</summary>
+    public static bool TryRead(ReadOnlyMemory<byte> archive, out IReadOnlyList<ArchiveMember> members, out string problem)
+    {
+        members = [];
+        problem = "";
+        ArArchiveFile? file;
+        try
+        {
+            using var stream = ReadOnlyMemoryStream.Open(archive);
+            // Object files are not parsed here: each member is detected on its own afterwards.
+            var options = new ArArchiveFileReaderOptions(ArArchiveKind.GNU) { ProcessObjectFiles = false };
+            if (!ArArchiveFile.TryRead(stream, options, out file, out var diagnostics))
+            {
+                problem = $"is not a readable ar archive (truncated or corrupt): {ObjectFileDiagnostics.FirstError(diagnostics)}";
+                return false;
+            }
+        }
+        catch (Exception exception)
+        {
+            // LibObjectFile throws on some malformed headers instead of reporting them.
+            problem = $"is not a readable ar archive: {exception.Message}";
+            return false;
+        }
+
+        var list = new List<ArchiveMember>(file.Files.Count);
+        foreach (var entry in file.Files)
+        {
+            switch (entry)
+            {
+                case ArSymbolTable table:
+                    list.Add(new ArchiveMember(table.Name ?? "/", IsSymbolTable: true, ReadOnlyMemory<byte>.Empty));
+                    break;
+                case ArBinaryFile binary:
+                    var content = binary.Stream is null ? ReadOnlyMemory<byte>.Empty : ReadOnlyMemoryStream.ReadAll(binary.Stream);
+                    list.Add(new ArchiveMember(binary.Name ?? "", IsSymbolTable: false, content));
+                    break;
+                default:
+                    // The reader yields only these two kinds when it does not process object files.
+                    problem = $"holds a member '{entry.Name}' of an unexpected kind ({entry.GetType().Name})";
+                    return false;
+            }
+        }
+
+        members = list;
+        return true;
+    }
+}

@@ -1,0 +1,39 @@
+namespace Aya.Bpf.Linker.Inputs;
+
+/// <summary>Tells the kind of an input from its first bytes.</summary>
+internal static class InputDetector
+{
+    private static ReadOnlySpan<byte> ElfMagic => [0x7F, (byte)'E', (byte)'L', (byte)'F'];
+
+    private static ReadOnlySpan<byte> ArchiveMagic => "!<arch>\n"u8;
+
+    public static InputKind Detect(ReadOnlySpan<byte> head)
+    {
+        if (head.IsEmpty)
+        {
+            return InputKind.Empty;
+        }
+
+        if (head.StartsWith(RawBitcode.Magic))
+        {
+            return InputKind.RawBitcode;
+        }
+
+        if (head.StartsWith(BitcodeWrapper.Magic))
+        {
+            return InputKind.BitcodeWrapper;
+        }
+
+        if (head.StartsWith(ElfMagic))
+        {
+            return InputKind.Elf;
+        }
+
+        if (head.StartsWith(ArchiveMagic))
+        {
+            return InputKind.Archive;
+        }
+
+        return TextIr.LooksLikeTextIr(head) ? InputKind.TextIr : InputKind.Unknown;
+    }
+}

@@ -1,0 +1,32 @@
+using Aya.Bpf.Linker.Diagnostics;
+using Aya.Bpf.Linker.Inputs;
+
+namespace Aya.Bpf.Linker.Link;
+
+/// <summary>Collects the bitcode of every input, in order, and refuses an object file that carries none.</summary>
+internal static class InputReader
+{
+    public static List<BitcodeBlob> Read(IEnumerable<string> paths, DiagnosticLog log)
+    {
+        List<BitcodeBlob> blobs = [];
+        foreach (var path in paths)
+        {
+            var errorsBefore = log.Reported.Count(d => d.Severity == Severity.Error);
+            var found = BitcodeCollector.Collect(path, log);
+            blobs.AddRange(found);
+            // An archive may rightly hold no code (a crate of generics only); a lone object may not.
+            var silent = log.Reported.Count(d => d.Severity == Severity.Error) == errorsBefore;
+            if (found.Count == 0 && silent && !IsArchive(path))
+                log.Error(DiagnosticCodes.InputHasNoBitcode, $"{path} holds no LLVM bitcode. {InputAdvice.ProvideBitcode}", path);
+        }
+        return blobs;
+    }
+
+    private static bool IsArchive(string path)
+    {
+        Span<byte> head = stackalloc byte[8];
+        using var stream = File.OpenRead(path);
+        var read = stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+        return InputDetector.Detect(head[..read]) == InputKind.Archive;
+    }
+}

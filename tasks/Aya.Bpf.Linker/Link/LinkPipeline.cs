@@ -1,0 +1,96 @@
+using Aya.Bpf.Linker.Cli;
+using Aya.Bpf.Linker.Diagnostics;
+using Aya.Bpf.Linker.Emit;
+using Aya.Bpf.Linker.Inputs;
+using Aya.Bpf.Linker.Llvm;
+
+namespace Aya.Bpf.Linker.Link;
+
+/// <summary>
+/// The link, stage by stage: read inputs, link them into one module, keep the exports and
+/// internalize the rest, optimise, generate BPF code, write the object.
+/// </summary>
+internal sealed class LinkPipeline(LinkOptions options, DiagnosticLog log)
+{
+    private readonly PhaseTimer _timer = new();
+
+    public bool Run()
+    {
+        var manifest = options.Manifest is null ? null : LinkManifest.Read(options.Manifest);
+        var inputs = (manifest?.Inputs ?? []).Concat(options.Inputs).ToList();
+        var exports = (manifest?.Exports ?? []).Concat(options.Exports).ToList();
+
+        var blobs = _timer.Time("read", () => InputReader.Read(inputs, log));
+        if (log.HasErrors)
+            return false;
+        if (blobs.Count == 0)
+        {
+            log.Error(DiagnosticCodes.NoEntryPoints, "there is no bitcode to link: cargo built nothing and no BpfBitcode item was given.");
+            return false;
+        }
+        log.Info($"Linking {blobs.Count} bitcode modules from {inputs.Count} inputs with LLVM {LlvmLibrary.LoadedVersion}:");
+        foreach (var blob in blobs)
+            log.Info($"  {blob.Origin}");
+
+        using var context = new LlvmContext();
+        using var machine = CreateMachine();
+        if (machine is null)
+            return false;
+        using var module = _timer.Time("link", () => ModuleLinker.Link(context, blobs, log));
+        if (module is null)
+            return false;
+
+        var kept = Internalizer.Apply(module, new ExportPolicy(exports));
+        if (!kept.Any(name => module.Functions.Any(f => f.Name == name && !f.IsDeclaration)))
+        {
+            log.Error(DiagnosticCodes.NoEntryPoints,
+                "no program entry point was found: mark a function #[unsafe(no_mangle)] and place it in a program section, " +
+                "e.g. #[unsafe(link_section = \"xdp\")].");
+            return false;
+        }
+        log.Info($"Exported symbols: {string.Join(", ", kept.Order(StringComparer.Ordinal))}");
+
+        TargetAttributes.Clear(module);
+        module.SetTarget(machine.Triple, machine);
+        if (!_timer.Time("optimise", () => Optimise(context, machine, module)))
+            return false;
+        if (!UndefinedSymbols.Check(module, log))
+            return false;
+
+        var bytes = _timer.Time("codegen", () => ObjectEmitter.Emit(context, machine, module, log));
+        if (bytes is null)
+            return false;
+        _timer.Time("write", () =>
+        {
+            ObjectEmitter.WriteAtomically(options.Output, bytes);
+            return true;
+        });
+        log.Info($"Sections: {ObjectSummary.DescribeSections(bytes)}");
+        log.Info($"Wrote {options.Output} ({bytes.Length} bytes); {_timer}");
+        return true;
+    }
+
+    private TargetMachine? CreateMachine()
+    {
+        var level = (CodeGenOptLevel)Math.Clamp(options.OptimizationLevel, 0, 3);
+        var machine = TargetMachine.TryCreate(options.Target, options.Cpu, options.CpuFeatures, level, out var error);
+        if (machine is null)
+            log.Error(DiagnosticCodes.UsageError, $"cannot target {options.Target} with CPU '{options.Cpu}': {error}. Set BpfCpu to generic, v1, v2, v3 or v4.");
+        return machine;
+    }
+
+    private bool Optimise(LlvmContext context, TargetMachine machine, LlvmModule module)
+    {
+        var invalid = module.Verify();
+        if (invalid is not null)
+        {
+            log.Error(DiagnosticCodes.InvalidModule, $"the linked module is not valid LLVM IR: {invalid}");
+            return false;
+        }
+        var error = machine.RunPasses(module, $"default<O{options.OptimizationLevel}>");
+        var failed = LlvmDiagnosticReporter.Report(context, log, DiagnosticCodes.LlvmError, "optimisation");
+        if (error is not null)
+            log.Error(DiagnosticCodes.LlvmError, $"optimisation failed: {error}");
+        return error is null && !failed;
+    }
+}

@@ -1,0 +1,30 @@
+using Aya.Bpf.Linker.Diagnostics;
+using Aya.Bpf.Linker.Llvm;
+
+namespace Aya.Bpf.Linker.Link;
+
+/// <summary>Turns what LLVM reported on a context into coded build diagnostics.</summary>
+internal static class LlvmDiagnosticReporter
+{
+    /// <summary>Reports the context's pending diagnostics; errors get <paramref name="errorCode"/>. Returns whether any was an error.</summary>
+    public static bool Report(LlvmContext context, DiagnosticLog log, string errorCode, string what, string? file = null)
+    {
+        var failed = false;
+        foreach (var diagnostic in context.TakeDiagnostics())
+        {
+            switch (diagnostic.Severity)
+            {
+                case DiagnosticSeverityLevel.Error:
+                    log.Error(errorCode, $"{what}: {diagnostic.Text}", file);
+                    failed = true;
+                    break;
+                case DiagnosticSeverityLevel.Warning:
+                    log.Warning(DiagnosticCodes.LlvmWarning, $"{what}: {diagnostic.Text}", file);
+                    break;
+                default:
+                    break;
+            }
+        }
+        return failed;
+    }
+}

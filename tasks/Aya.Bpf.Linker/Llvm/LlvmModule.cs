@@ -1,0 +1,90 @@
+namespace Aya.Bpf.Linker.Llvm;
+
+/// <summary>An LLVM module owned by the linker. Modules belong to one <see cref="LlvmContext"/>.</summary>
+internal sealed class LlvmModule : IDisposable
+{
+    private readonly ModuleHandle _handle;
+
+    private LlvmModule(ModuleHandle handle) => _handle = handle;
+
+    internal nint Raw => _handle.DangerousGetHandle();
+
+    public static LlvmModule CreateEmpty(LlvmContext context, string name) =>
+        new(new ModuleHandle(LlvmApi.LLVMModuleCreateWithNameInContext(name, context.Raw)));
+
+    /// <summary>Parses bitcode or text IR; on failure returns null and LLVM's reason.</summary>
+    public static unsafe LlvmModule? TryParse(LlvmContext context, ReadOnlySpan<byte> content, bool isTextIr, string name, out string? error)
+    {
+        error = null;
+        nint module;
+        fixed (byte* data = content)
+        {
+            using var buffer = new MemoryBufferHandle(
+                LlvmApi.LLVMCreateMemoryBufferWithMemoryRangeCopy(data, (nuint)content.Length, name));
+            if (isTextIr)
+            {
+                // The IR parser takes the buffer whatever happens.
+                var failed = LlvmApi.LLVMParseIRInContext(context.Raw, buffer.Surrender(), out module, out var message) != 0;
+                var text = LlvmStrings.TakeMessage(message);
+                if (failed)
+                {
+                    error = text;
+                    return null;
+                }
+            }
+            else if (LlvmApi.LLVMParseBitcodeInContext2(context.Raw, buffer.DangerousGetHandle(), out module) != 0)
+            {
+                error = "the bitcode reader failed";
+                return null;
+            }
+        }
+        return new LlvmModule(new ModuleHandle(module));
+    }
+
+    /// <summary>Links <paramref name="source"/> into this module; the source is consumed either way.</summary>
+    public bool TryLink(LlvmModule source) => LlvmApi.LLVMLinkModules2(Raw, source._handle.Surrender()) == 0;
+
+    public IEnumerable<LlvmGlobal> Functions => Walk(LlvmApi.LLVMGetFirstFunction(Raw), LlvmApi.LLVMGetNextFunction, GlobalKind.Function);
+
+    public IEnumerable<LlvmGlobal> Variables => Walk(LlvmApi.LLVMGetFirstGlobal(Raw), LlvmApi.LLVMGetNextGlobal, GlobalKind.Variable);
+
+    public IEnumerable<LlvmGlobal> Aliases => Walk(LlvmApi.LLVMGetFirstGlobalAlias(Raw), LlvmApi.LLVMGetNextGlobalAlias, GlobalKind.Alias);
+
+    public IEnumerable<LlvmGlobal> Globals => Functions.Concat(Variables).Concat(Aliases);
+
+    /// <summary>Returns null when the module is valid, else the verifier's report.</summary>
+    public string? Verify()
+    {
+        const int returnStatus = 2;
+        var broken = LlvmApi.LLVMVerifyModule(Raw, returnStatus, out var message) != 0;
+        var text = LlvmStrings.TakeMessage(message);
+        return broken ? text : null;
+    }
+
+    public void SetTarget(string triple, TargetMachine machine)
+    {
+        LlvmApi.LLVMSetTarget(Raw, triple);
+        var layout = LlvmApi.LLVMCreateTargetDataLayout(machine.Raw);
+        try
+        {
+            LlvmApi.LLVMSetModuleDataLayout(Raw, layout);
+        }
+        finally
+        {
+            LlvmApi.LLVMDisposeTargetData(layout);
+        }
+    }
+
+    public void Dispose() => _handle.Dispose();
+
+    private static IEnumerable<LlvmGlobal> Walk(nint first, Func<nint, nint> next, GlobalKind kind)
+    {
+        // Take the next value before yielding so callers may change the current one.
+        for (var value = first; value != 0;)
+        {
+            var following = next(value);
+            yield return new LlvmGlobal(value, kind);
+            value = following;
+        }
+    }
+}

@@ -1,0 +1,17 @@
+using Aya.Bpf.Linker.Cli;
+
+// The linker runs as a child process of the build so that a fatal LLVM error (LLVM aborts the
+// process) ends this process only, and LLVM's process-wide options belong to one project.
+return args switch
+{
+    ["capture", .. var rest] => CaptureCommand.Run(rest, Console.Out),
+    ["link", .. var rest] => LinkCommand.Run(rest, Console.Out),
+    _ => Usage(),
+};
+
+static int Usage()
+{
+    Console.Error.WriteLine("usage: Aya.Bpf.Linker capture <manifest> <rustc linker arguments...>");
+    Console.Error.WriteLine("       Aya.Bpf.Linker link @<response file> | <options...>");
+    return 2;
+}

@@ -1,0 +1,90 @@
+using Aya.Bpf.Tasks.Link;
+using Microsoft.Build.Framework;
+using Microsoft.Build.Utilities;
+
+namespace Aya.Bpf.Tasks;
+
+/// <summary>
+/// Runs the linker app (<c>dotnet Aya.Bpf.Linker.dll link @rsp</c>) in its own process: it loads the
+/// toolchain's libLLVM, whose fatal errors abort the process that hosts it, and sets LLVM's
+/// process-wide options. Its canonical-format lines become MSBuild errors and warnings.
+/// </summary>
+public sealed class BpfLink : ToolTask
+{
+    private const int TailLength = 12;
+    private readonly Queue<string> _outputTail = new();
+
+    public BpfLink() => YieldDuringToolExecution = true;
+
+    [Required] public string LinkerAssembly { get; set; } = "";
+
+    /// <summary>The dotnet executable; empty uses the one running this build.</summary>
+    public string? DotnetHostPath { get; set; }
+
+    [Required] public string LlvmLibraryPath { get; set; } = "";
+    [Required] public string LinkManifest { get; set; } = "";
+    public ITaskItem[] Bitcode { get; set; } = [];
+    public string Target { get; set; } = "bpfel";
+    public string Cpu { get; set; } = "v3";
+    public string? CpuFeatures { get; set; }
+    public string OptimizationLevel { get; set; } = "2";
+    [Required] public string OutputFile { get; set; } = "";
+
+    /// <summary>Where the arguments are written, one per line (kept under obj/ for a look after a failure).</summary>
+    [Required] public string ResponseFile { get; set; } = "";
+
+    protected override string ToolName => OperatingSystem.IsWindows() ? "dotnet.exe" : "dotnet";
+
+    // The linker's progress lines are worth seeing at normal verbosity; its stderr is only ever trouble.
+    protected override MessageImportance StandardOutputLoggingImportance => MessageImportance.Normal;
+
+    protected override MessageImportance StandardErrorLoggingImportance => MessageImportance.High;
+
+    public override bool Execute()
+    {
+        var request = new LinkRequest(
+            Path.GetFullPath(LlvmLibraryPath), Path.GetFullPath(LinkManifest),
+            [.. Bitcode.Select(item => item.GetMetadata("FullPath"))],
+            Target, Cpu, CpuFeatures ?? "", OptimizationLevel, Path.GetFullPath(OutputFile));
+        FileContent.WriteIfDifferent(ResponseFile, string.Join('\n', LinkResponseFile.Lines(request)) + "\n");
+        return base.Execute();
+    }
+
+    protected override string GenerateFullPathToTool() => DotnetHost.Resolve(DotnetHostPath);
+
+    protected override string GenerateCommandLineCommands()
+    {
+        var builder = new CommandLineBuilder();
+        builder.AppendFileNameIfNotNull(Path.GetFullPath(LinkerAssembly));
+        builder.AppendSwitch("link");
+        builder.AppendSwitchIfNotNull("@", Path.GetFullPath(ResponseFile));
+        return builder.ToString();
+    }
+
+    protected override void LogEventsFromTextOutput(string singleLine, MessageImportance messageImportance)
+    {
+        if (_outputTail.Count == TailLength)
+            _outputTail.Dequeue();
+        _outputTail.Enqueue(singleLine);
+        // Recognises "origin : error CODE: text" and "file(line,col) : warning CODE: text".
+        base.LogEventsFromTextOutput(singleLine, messageImportance);
+    }
+
+    protected override bool HandleTaskExecutionErrors()
+    {
+        // A signal (LLVM's abort() is SIGABRT, exit code 134) or a failure the linker did not explain.
+        if (ExitCode > 128 || !Log.HasLoggedErrors)
+            Log.LogCodedError(ErrorCodes.LinkerCrashed, LinkManifest, CrashMessage(ExitCode, [.. _outputTail]));
+        return false;
+    }
+
+    internal static string CrashMessage(int exitCode, IReadOnlyList<string> outputTail)
+    {
+        var llvmErrors = outputTail.Where(line => line.Contains("LLVM ERROR", StringComparison.Ordinal)).ToList();
+        var evidence = string.Join(" | ", (llvmErrors.Count > 0 ? llvmErrors : outputTail.TakeLast(4)).Select(line => line.Trim()));
+        var what = exitCode > 128
+            ? $"the linker crashed (LLVM fatal error, exit code {exitCode})"
+            : $"the linker failed with exit code {exitCode} without reporting an error";
+        return $"{what}: {(evidence.Length > 0 ? evidence : "it printed nothing")}. It ran in its own process, so the build node is unaffected; please report this with the response file.";
+    }
+}

@@ -1,0 +1,203 @@
+using System.Diagnostics;
+using Aya.Bpf.Tasks.Cargo;
+using Aya.Bpf.Tasks.Link;
+using Microsoft.Build.Framework;
+using Microsoft.Build.Utilities;
+
+namespace Aya.Bpf.Tasks;
+
+/// <summary>
+/// Runs <c>cargo build</c> for the BPF target with the linker shim in place, turns rustc's JSON
+/// diagnostics into MSBuild errors and warnings on the right source lines, and hands the link
+/// that rustc asked for (the manifest the shim recorded) to the link step.
+/// </summary>
+public sealed class CargoBuild : ToolTask
+{
+    private readonly List<CargoArtifact> _artifacts = [];
+    private CargoErrorText? _cargoErrors;
+    private bool? _buildSucceeded;
+
+    public CargoBuild() => YieldDuringToolExecution = true;
+
+    [Required] public string CargoPath { get; set; } = "";
+    [Required] public string ManifestPath { get; set; } = "";
+    [Required] public string ProjectDirectory { get; set; } = "";
+
+    /// <summary>bpfel or bpfeb.</summary>
+    public string Target { get; set; } = "bpfel";
+
+    [Required] public string Profile { get; set; } = "";
+    public string[] Features { get; set; } = [];
+    public string? BinName { get; set; }
+
+    /// <summary>cargo's --target-dir, an absolute path under obj/.</summary>
+    [Required] public string TargetDirectory { get; set; } = "";
+
+    /// <summary>auto, true or false: whether to build core from source (<c>-Z build-std=core</c>).</summary>
+    public string BuildStd { get; set; } = "auto";
+
+    public bool HasRustSrc { get; set; }
+    public string? ToolchainName { get; set; }
+    public string? RustToolchain { get; set; }
+
+    /// <summary>The script that rustc runs as the linker.</summary>
+    [Required] public string LinkerShim { get; set; } = "";
+
+    /// <summary>Where the shim records the link, and where this task keeps the current one.</summary>
+    [Required] public string LinkManifest { get; set; } = "";
+
+    /// <summary>The files the manifest links: a change to any of them makes the link step run.</summary>
+    [Output] public ITaskItem[] LinkInputs { get; private set; } = [];
+
+    protected override string ToolName => OperatingSystem.IsWindows() ? "cargo.exe" : "cargo";
+
+    private bool UseBuildStd => string.Equals(BuildStd, "true", StringComparison.OrdinalIgnoreCase);
+
+    private CargoInvocation Invocation =>
+        new(ManifestPath, Target, Profile, Features, BinName, TargetDirectory, UseBuildStd, LinkerShim, RustToolchain);
+
+    public override bool Execute()
+    {
+        var succeeded = base.Execute();
+        LogCargoErrors();
+        return succeeded && !Log.HasLoggedErrors && CollectLink();
+    }
+
+    protected override string GenerateFullPathToTool() => CargoPath;
+
+    protected override string GetWorkingDirectory() => ProjectDirectory;
+
+    protected override bool ValidateParameters()
+    {
+        if (UseBuildStd && !HasRustSrc)
+        {
+            Log.LogCodedError(ErrorCodes.RustSrcMissing, ManifestPath,
+                $"BpfBuildStd is true, which builds core from source, but the toolchain {ToolchainName} has no rust-src. " +
+                $"Install it with `rustup component add rust-src --toolchain {ToolchainName}`, or set BpfBuildStd to false.");
+            return false;
+        }
+        return base.ValidateParameters();
+    }
+
+    protected override string GenerateCommandLineCommands()
+    {
+        var builder = new CommandLineBuilder();
+        foreach (var argument in Invocation.Arguments())
+            builder.AppendSwitchIfNotNull("", argument);
+        return builder.ToString();
+    }
+
+    protected override ProcessStartInfo GetProcessStartInfo(string pathToTool, string commandLineCommands, string responseFileSwitch)
+    {
+        var startInfo = base.GetProcessStartInfo(pathToTool, commandLineCommands, responseFileSwitch);
+        foreach (var (name, value) in Invocation.Environment())
+            startInfo.Environment[name] = value;
+        return startInfo;
+    }
+
+    protected override void LogEventsFromTextOutput(string singleLine, MessageImportance messageImportance)
+    {
+        switch (CargoMessageParser.Parse(singleLine))
+        {
+            case CargoDiagnostic diagnostic:
+                LogDiagnostic(diagnostic);
+                break;
+            case CargoArtifact artifact:
+                _artifacts.Add(artifact);
+                Log.LogMessage(MessageImportance.Low, $"cargo: {(artifact.Fresh ? "fresh" : "built")} {artifact.TargetName}: {string.Join(", ", artifact.Filenames)}");
+                break;
+            case CargoBuildFinished finished:
+                _buildSucceeded = finished.Success;
+                break;
+            case CargoTextLine text:
+                Log.LogMessage(MessageImportance.Normal, text.Text);
+                // cargo's own errors are reported at the end: stderr and stdout arrive in no fixed
+                // order, and whether rustc already explained the failure decides how they are shown.
+                (_cargoErrors ??= new CargoErrorText(ManifestPath)).Add(text.Text);
+                break;
+            case CargoOtherMessage:
+                Log.LogMessage(MessageImportance.Low, singleLine);
+                break;
+        }
+    }
+
+    protected override bool HandleTaskExecutionErrors()
+    {
+        LogCargoErrors();
+        if (!Log.HasLoggedErrors)
+        {
+            var finished = _buildSucceeded == false ? "cargo reported a failed build without a diagnostic" : $"cargo build exited with code {ExitCode}";
+            Log.LogCodedError(ErrorCodes.CargoFailed, ManifestPath, $"{finished}; its output is in the build log (-v:n).");
+        }
+        return false;
+    }
+
+    private void LogDiagnostic(CargoDiagnostic d)
+    {
+        switch (d.Severity)
+        {
+            case DiagnosticSeverity.Error:
+                Log.LogError(null, d.Code, null, d.File, d.Line, d.Column, d.EndLine, d.EndColumn, d.Message);
+                break;
+            case DiagnosticSeverity.Warning:
+                Log.LogWarning(null, d.Code, null, d.File, d.Line, d.Column, d.EndLine, d.EndColumn, d.Message);
+                break;
+            default:
+                Log.LogMessage(MessageImportance.Low, d.Message);
+                break;
+        }
+        if (d.Severity != DiagnosticSeverity.Note && !string.IsNullOrEmpty(d.Rendered))
+            Log.LogMessage(MessageImportance.Low, d.Rendered.TrimEnd());
+    }
+
+    private void LogCargoErrors()
+    {
+        var rustcExplained = Log.HasLoggedErrors;
+        foreach (var error in _cargoErrors?.Errors ?? [])
+        {
+            // cargo's closing "could not compile `x` ... due to N previous errors" repeats rustc's
+            // errors; it is in the log already.
+            if (!(rustcExplained && error.Message.StartsWith("could not compile", StringComparison.Ordinal)))
+                Log.LogError(null, ErrorCodes.CargoFailed, null, error.File, error.Line, error.Column, 0, 0, error.Message);
+        }
+        _cargoErrors = null;
+    }
+
+    /// <summary>
+    /// Picks the bin that cargo built (or found fresh) and makes its recorded link the current
+    /// manifest: cargo reuses a fresh bin without relinking, so the manifest kept beside the bin is
+    /// the one that matches this build's features and target.
+    /// </summary>
+    private bool CollectLink()
+    {
+        var bins = _artifacts.Where(a => a.IsBin && (string.IsNullOrEmpty(BinName) || a.TargetName == BinName)).ToList();
+        if (bins.Count == 0)
+        {
+            Log.LogCodedError(ErrorCodes.NoBinTarget, ManifestPath,
+                "cargo built no bin target. An eBPF crate is a bin (src/main.rs with #![no_main], or a [[bin]] section); " +
+                "if CargoBinName is set, check that it names one.");
+            return false;
+        }
+        if (bins.Count > 1)
+        {
+            Log.LogCodedError(ErrorCodes.SeveralBinTargets, ManifestPath,
+                $"the crate has several bin targets ({string.Join(", ", bins.Select(b => b.TargetName))}); set CargoBinName to the one this project links.");
+            return false;
+        }
+
+        var bin = bins[0];
+        var linkOutput = bin.Executable ?? bin.Filenames.FirstOrDefault() ?? "";
+        var text = File.Exists(linkOutput) ? File.ReadAllText(linkOutput) : "";
+        var inputs = LinkManifestFile.ReadInputs(text);
+        if (inputs is null)
+        {
+            Log.LogCodedError(ErrorCodes.LinkNotCaptured, ManifestPath,
+                $"cargo's output for {bin.TargetName} ({linkOutput}) was not linked through the SDK's linker shim " +
+                "(is a linker set in RUSTFLAGS or a .cargo/config.toml?). Remove that setting, then rebuild (dotnet build --no-incremental).");
+            return false;
+        }
+        FileContent.WriteIfDifferent(LinkManifest, text);
+        LinkInputs = [.. inputs.Select(input => new TaskItem(input))];
+        return true;
+    }
+}

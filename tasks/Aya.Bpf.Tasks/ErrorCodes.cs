@@ -1,0 +1,18 @@
+namespace Aya.Bpf.Tasks;
+
+/// <summary>
+/// Stable codes of the SDK's own build errors. BPF1xxx: Rust toolchain and cargo; BPF2xxx: the link
+/// (shared with the linker, which reports the other BPF2xxx codes itself).
+/// </summary>
+internal static class ErrorCodes
+{
+    public const string ToolNotFound = "BPF1001";
+    public const string RustcFailed = "BPF1002";
+    public const string RustSrcMissing = "BPF1003";
+    public const string SeveralBinTargets = "BPF1004";
+    public const string CargoFailed = "BPF1005";
+    public const string NoBinTarget = "BPF1006";
+    public const string LinkNotCaptured = "BPF1007";
+    public const string LlvmNotFound = "BPF2001";
+    public const string LinkerCrashed = "BPF2008";
+}

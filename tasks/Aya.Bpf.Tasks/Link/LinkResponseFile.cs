@@ -1,0 +1,28 @@
+namespace Aya.Bpf.Tasks.Link;
+
+/// <summary>What the linker's <c>link</c> command is asked to do.</summary>
+internal sealed record LinkRequest(
+    string LlvmLibrary,
+    string Manifest,
+    IReadOnlyList<string> Bitcode,
+    string Target,
+    string Cpu,
+    string CpuFeatures,
+    string OptimizationLevel,
+    string Output);
+
+internal static class LinkResponseFile
+{
+    /// <summary>The response file's lines: each option and each value on a line of its own, so paths need no quoting.</summary>
+    public static IReadOnlyList<string> Lines(LinkRequest request)
+    {
+        List<string> lines = ["--llvm", request.LlvmLibrary, "--manifest", request.Manifest];
+        foreach (var bitcode in request.Bitcode)
+            lines.AddRange(["--input", bitcode]);
+        lines.AddRange(["--target", request.Target, "--cpu", request.Cpu]);
+        if (!string.IsNullOrWhiteSpace(request.CpuFeatures))
+            lines.AddRange(["--cpu-features", request.CpuFeatures.Trim()]);
+        lines.AddRange(["-O", request.OptimizationLevel, "--output", request.Output]);
+        return lines;
+    }
+}

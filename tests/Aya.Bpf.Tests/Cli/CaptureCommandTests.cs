@@ -1,0 +1,136 @@
+using Aya.Bpf.Linker.Cli;
+
+namespace Aya.Bpf.Tests.Cli;
+
+/// <summary>Feeds the capture command what rustc passes its BPF linker, with real files in a temp folder.</summary>
+[TestClass]
+public sealed class CaptureCommandTests
+{
+    private readonly string _root = Path.Combine(Path.GetTempPath(), "aya-bpf-unit", Guid.NewGuid().ToString("N"));
+
+    [TestCleanup]
+    public void DeleteFiles()
+    {
+        if (Directory.Exists(_root))
+            Directory.Delete(_root, recursive: true);
+    }
+
+    [TestMethod]
+    public void RecordsExportsAndInputsAndCopiesWhatRustcDeletes()
+    {
+        var rustc = RustcLinkerCall();
+
+        var (exitCode, error) = Run([Manifest, .. rustc.Arguments]);
+
+        Assert.AreEqual(0, exitCode, error);
+        var manifest = LinkManifest.Read(Manifest);
+        CollectionAssert.AreEqual(new[] { "LICENSE", "xdp_pass" }, manifest.Exports.ToArray());
+        var copied = Path.Combine(_root, "obj", "inputs", "xdp_pass-0123", "xdp_pass-0123.xdp_pass.abc-cgu.0.rcgu.o");
+        CollectionAssert.AreEqual(new[] { copied, rustc.Rlib }, manifest.Inputs.ToArray(), "symbols.o is dropped; the rlib stays where cargo keeps it");
+        Assert.AreEqual("BC\u00c0\u00de unit 0", File.ReadAllText(copied));
+    }
+
+    [TestMethod]
+    public void LeavesTheManifestBesideTheLinkOutputForCargoToKeep()
+    {
+        var rustc = RustcLinkerCall();
+
+        Assert.AreEqual(0, Run([Manifest, .. rustc.Arguments]).ExitCode);
+
+        Assert.AreEqual(File.ReadAllText(Manifest), File.ReadAllText(rustc.Output));
+    }
+
+    [TestMethod]
+    public void LeavesAnUnchangedManifestAlone()
+    {
+        var rustc = RustcLinkerCall();
+        Assert.AreEqual(0, Run([Manifest, .. rustc.Arguments]).ExitCode);
+        var earlier = DateTime.UtcNow.AddHours(-1);
+        File.SetLastWriteTimeUtc(Manifest, earlier);
+
+        Assert.AreEqual(0, Run([Manifest, .. rustc.Arguments]).ExitCode);
+
+        Assert.AreEqual(earlier, File.GetLastWriteTimeUtc(Manifest));
+    }
+
+    [TestMethod]
+    public void KeepsTwoInputsOfTheSameNameApart()
+    {
+        var first = Write("a/unit.o", "first");
+        var second = Write("b/unit.o", "second");
+
+        Assert.AreEqual(0, Run([Manifest, first, second, "-o", Path.Combine(_root, "out")]).ExitCode);
+
+        var inputs = LinkManifest.Read(Manifest).Inputs;
+        CollectionAssert.AreEqual(new[] { "first", "second" }, inputs.Select(File.ReadAllText).ToArray());
+        Assert.AreNotEqual(inputs[0], inputs[1]);
+    }
+
+    [TestMethod]
+    public void TakesRustcsResponseFile()
+    {
+        var unit = Write("dir with space/unit.o", "unit");
+        var responseFile = Write("linker-arguments", $"{unit.Replace(" ", "\\ ", StringComparison.Ordinal)}\n-o\n{Path.Combine(_root, "out")}\n");
+
+        Assert.AreEqual(0, Run([Manifest, "@" + responseFile]).ExitCode);
+
+        Assert.AreEqual("unit", File.ReadAllText(LinkManifest.Read(Manifest).Inputs.Single()));
+    }
+
+    [TestMethod]
+    [DataRow("--frobnicate", "unsupported linker argument '--frobnicate'")]
+    [DataRow("-o", "option '-o' needs a value")]
+    public void FailsWithOneLineOnArgumentsItDoesNotKnow(string argument, string expected)
+    {
+        var (exitCode, error) = Run([Manifest, argument]);
+
+        Assert.AreEqual(1, exitCode);
+        Assert.AreEqual($"Aya.Bpf.Linker capture: error: {expected}", error.TrimEnd());
+        Assert.IsFalse(File.Exists(Manifest));
+    }
+
+    [TestMethod]
+    public void FailsOnAnInputThatIsNotThere()
+    {
+        var (exitCode, error) = Run([Manifest, Path.Combine(_root, "missing.o")]);
+
+        Assert.AreEqual(1, exitCode);
+        Assert.Contains("missing.o", error);
+        Assert.HasCount(1, error.TrimEnd().Split('\n'));
+    }
+
+    private string Manifest => Path.Combine(_root, "obj", "link.json");
+
+    /// <summary>The arguments rustc 1.95 passes for a bin, with the files they name.</summary>
+    private (string[] Arguments, string Rlib, string Output) RustcLinkerCall()
+    {
+        var exports = Write("deps/rustcAbC123/symbols", "LICENSE\nxdp_pass\n");
+        var symbols = Write("deps/rustcAbC123/symbols.o", "\u007fELF");
+        var unit = Write("deps/xdp_pass-0123.xdp_pass.abc-cgu.0.rcgu.o", "BC\u00c0\u00de unit 0");
+        var rlib = Write("deps/libminicore-4567.rlib", "!<arch>\n");
+        var output = Path.Combine(_root, "deps", "xdp_pass-0123");
+        string[] arguments =
+        [
+            "--export-symbols", exports, symbols, unit, rlib, "-L", Path.Combine(_root, "deps/rustcAbC123/raw-dylibs"),
+            "--cpu", "generic", "-o", output, "-O3", "--debug",
+        ];
+        return (arguments, rlib, output);
+    }
+
+    private string Write(string relativePath, string text)
+    {
+        var path = Path.Combine(_root, relativePath);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, text);
+        return path;
+    }
+
+    private static (int ExitCode, string Error) Run(string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var exitCode = CaptureCommand.Run(args, output, error);
+        Assert.AreEqual("", output.ToString(), "rustc shows a linker's output as noise");
+        return (exitCode, error.ToString());
+    }
+}

@@ -1,0 +1,38 @@
+namespace Aya.Bpf.Tests.Integration;
+
+/// <summary>Checks shared by the tests of fixtures that must build into a loadable program.</summary>
+internal static class BpfObjectAssertions
+{
+    /// <summary>A 64-byte zeroed Ethernet frame: XDP test runs need at least a 14-byte header.</summary>
+    public static byte[] TestPacket() => new byte[64];
+
+    /// <summary>The file exists and is an ELF object for the BPF machine.</summary>
+    public static void IsBpfElfObject(string objectPath, BuildResult build)
+    {
+        Assert.IsTrue(File.Exists(objectPath), $"{objectPath} was not written. {build.Describe()}");
+        Assert.IsTrue(ElfObjectHeader.HasElfMagic(objectPath), $"{objectPath} does not start with the ELF magic.");
+        Assert.AreEqual(ElfObjectHeader.BpfMachine, ElfObjectHeader.Machine(objectPath), $"{objectPath} e_machine");
+    }
+
+    /// <summary>The build log shows every linker phase listed in <see cref="LinkerLogMarkers"/>.</summary>
+    public static void ShowsLinkPhases(BuildResult build)
+    {
+        IReadOnlyList<string> missing = LinkerLogMarkers.MissingFrom(build.Output);
+        Assert.IsEmpty(missing, $"The build log lacks [{string.Join(", ", missing)}]. {build.Describe()}");
+    }
+
+    /// <summary>
+    /// bpftool loaded the object, a program of that name and type is in the kernel, and libbpf
+    /// reported no error on the way (not even one it carries on after, like rejected BTF).
+    /// </summary>
+    public static LoadedProgram LoadedCleanly(LoadResult load, string programName, string programType)
+    {
+        Assert.AreEqual(0, load.ExitCode, $"bpftool prog loadall failed. {load.Describe()}");
+        Assert.IsEmpty(load.LibbpfErrorLines, $"libbpf reported errors. {load.Describe()}");
+
+        LoadedProgram? program = load.Program(programName);
+        Assert.IsNotNull(program, $"No program named {programName} was loaded. {load.Describe()}");
+        Assert.AreEqual(programType, program.Type, $"Type of {programName}. {load.Describe()}");
+        return program;
+    }
+}

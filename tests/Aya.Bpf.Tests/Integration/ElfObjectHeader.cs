@@ -1,0 +1,38 @@
+using System.Buffers.Binary;
+
+namespace Aya.Bpf.Tests.Integration;
+
+/// <summary>The few ELF header fields the tests check on a built object.</summary>
+internal static class ElfObjectHeader
+{
+    /// <summary>e_machine of a BPF object (EM_BPF).</summary>
+    public const ushort BpfMachine = 247;
+
+    private static readonly byte[] Magic = [0x7F, (byte)'E', (byte)'L', (byte)'F'];
+
+    private const int MachineOffset = 18;
+
+    /// <summary>True when the file starts with the ELF magic.</summary>
+    public static bool HasElfMagic(string path)
+    {
+        byte[] header = ReadHeader(path);
+        return header.AsSpan().StartsWith(Magic);
+    }
+
+    /// <summary>e_machine, read little-endian as bpfel objects are written.</summary>
+    public static ushort Machine(string path)
+    {
+        byte[] header = ReadHeader(path);
+        return header.Length < MachineOffset + 2
+            ? (ushort)0
+            : BinaryPrimitives.ReadUInt16LittleEndian(header.AsSpan(MachineOffset));
+    }
+
+    private static byte[] ReadHeader(string path)
+    {
+        using FileStream stream = File.OpenRead(path);
+        byte[] header = new byte[64];
+        int read = stream.ReadAtLeast(header, header.Length, throwOnEndOfStream: false);
+        return header[..read];
+    }
+}

@@ -1,0 +1,23 @@
+namespace Aya.Bpf.Tests.Integration;
+
+/// <summary>What `bpftool -d prog loadall` made of an object file.</summary>
+/// <param name="ExitCode">bpftool's exit code.</param>
+/// <param name="Log">bpftool's and libbpf's messages (stderr), then its stdout.</param>
+/// <param name="Programs">The programs it pinned, described while they were loaded.</param>
+internal sealed record LoadResult(int ExitCode, string Log, IReadOnlyList<LoadedProgram> Programs)
+{
+    /// <summary>libbpf log lines that report an error or failure, even ones libbpf carries on after.</summary>
+    public IReadOnlyList<string> LibbpfErrorLines =>
+        [.. Log.Split('\n')
+            .Select(line => line.TrimEnd('\r'))
+            .Where(line => line.StartsWith("libbpf:", StringComparison.Ordinal)
+                && (line.Contains("error", StringComparison.OrdinalIgnoreCase)
+                    || line.Contains("failed", StringComparison.OrdinalIgnoreCase)))];
+
+    /// <summary>The loaded program of that name, or null.</summary>
+    public LoadedProgram? Program(string name) => Programs.FirstOrDefault(p => p.Name == name);
+
+    /// <summary>Everything worth showing when an assertion on this load fails.</summary>
+    public string Describe() =>
+        $"bpftool exit code {ExitCode}; programs: [{string.Join(", ", Programs)}]{Environment.NewLine}{Log}";
+}

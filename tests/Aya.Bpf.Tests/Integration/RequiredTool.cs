@@ -1,0 +1,67 @@
+namespace Aya.Bpf.Tests.Integration;
+
+/// <summary>
+/// Checks for what integration tests need from the machine. A missing tool fails the test in CI,
+/// where .ci/run installs everything, and marks it inconclusive on a developer's machine.
+/// </summary>
+internal static class RequiredTool
+{
+    /// <summary>bpftool, resolved to a full path (it lives in /usr/sbin, often not on a user's PATH).</summary>
+    public static string BpftoolPath() =>
+        ChildProcess.FindOnPath("bpftool")
+        ?? Missing("bpftool", "apt-get install -y bpftool libbpf-dev");
+
+    /// <summary>clang-14, which compiles the c-helper fixture's C code to BPF bitcode.</summary>
+    public static string Clang14Path() =>
+        ChildProcess.FindOnPath("clang-14")
+        ?? Missing("clang-14", "apt-get install -y clang-14");
+
+    /// <summary>cargo, which the SDK runs to compile the Rust crates.</summary>
+    public static string CargoPath() =>
+        ChildProcess.FindOnPath("cargo")
+        ?? FindInCargoHome()
+        ?? Missing("cargo", "install Rust with rustup (stable toolchain)");
+
+    /// <summary>Root, which loading programs into the kernel and mounting bpffs take.</summary>
+    public static void BpfPrivileges()
+    {
+        if (!Environment.IsPrivilegedProcess)
+        {
+            Missing("root privileges for BPF", "run the tests as root (CAP_BPF and CAP_SYS_ADMIN)");
+        }
+    }
+
+    /// <summary>Everything the kernel-load tests need: cargo to build, bpftool and root to load.</summary>
+    public static void ForKernelLoad()
+    {
+        CargoPath();
+        BpftoolPath();
+        BpfPrivileges();
+    }
+
+    private static bool InCi =>
+        string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
+
+    private static string? FindInCargoHome()
+    {
+        string cargoHome = Environment.GetEnvironmentVariable("CARGO_HOME")
+            ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cargo");
+        string cargo = Path.Combine(cargoHome, "bin", "cargo");
+        return File.Exists(cargo) ? cargo : null;
+    }
+
+    private static string Missing(string what, string howToInstall)
+    {
+        if (InCi)
+        {
+            Assert.Fail($"{what} missing in CI (.ci/run should have provided it): {howToInstall}");
+        }
+        else
+        {
+            Assert.Inconclusive($"skipped outside CI: {what} missing: {howToInstall}");
+        }
+
+        // Both asserts throw; this keeps the compiler satisfied.
+        throw new InvalidOperationException(what);
+    }
+}

@@ -1,0 +1,66 @@
+namespace Aya.Bpf.Tests.Integration;
+
+/// <summary>
+/// The Aya.Bpf.Sdk package built from this checkout, packed once per test run into a feed
+/// the fixture workspaces restore from.
+/// </summary>
+internal static class SdkPackage
+{
+    private const string PackageId = "Aya.Bpf.Sdk";
+
+    private static readonly TimeSpan PackTimeout = TimeSpan.FromMinutes(10);
+
+    // Thread-safe and caching a failure too: a broken pack fails every test with the same
+    // output instead of being retried by each of them.
+    private static readonly Lazy<PackedSdk> Packed = new(Pack, LazyThreadSafetyMode.ExecutionAndPublication);
+
+    /// <summary>Packs the SDK on first use, then returns the feed holding it.</summary>
+    public static PackedSdk EnsurePacked() => Packed.Value;
+
+    private static PackedSdk Pack()
+    {
+        string project = RepositoryRoot.Combine("sdk", "Aya.Bpf.Sdk.csproj");
+        string feed = RepositoryRoot.Combine("artifacts", "test-feed");
+        string version = RepositoryRoot.SdkVersion();
+        string package = Path.Combine(feed, $"{PackageId}.{version}.nupkg");
+
+        if (!File.Exists(project))
+        {
+            throw new InvalidOperationException($"The SDK project {project} does not exist.");
+        }
+
+        // A package left by an earlier run would pass the existence check below even if this
+        // pack produced nothing.
+        Directory.CreateDirectory(feed);
+        File.Delete(package);
+
+        ProcessResult result = ChildProcess.Run(
+            DotnetCli.Executable,
+            ["pack", project, "-c", "Release", "-o", feed, "-nologo", "-nodeReuse:false"],
+            PackTimeout,
+            RepositoryRoot.Path);
+
+        if (!result.Succeeded || !File.Exists(package))
+        {
+            throw new InvalidOperationException(
+                $"dotnet pack {project} failed (exit {result.ExitCode}, timed out: {result.TimedOut}); "
+                + $"expected {package}.{Environment.NewLine}{result.Output}");
+        }
+
+        return new PackedSdk(feed, version, CreateFreshPackagesFolder());
+    }
+
+    // Restoring into a cache that already holds Aya.Bpf.Sdk 0.1.0 would reuse the old package
+    // instead of the one just packed, so every run starts from an empty cache.
+    private static string CreateFreshPackagesFolder()
+    {
+        string folder = RepositoryRoot.Combine("artifacts", "test-packages");
+        if (Directory.Exists(folder))
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+
+        Directory.CreateDirectory(folder);
+        return folder;
+    }
+}

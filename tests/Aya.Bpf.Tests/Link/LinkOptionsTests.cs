@@ -1,0 +1,57 @@
+using Aya.Bpf.Linker.Cli;
+
+namespace Aya.Bpf.Tests.Link;
+
+[TestClass]
+public sealed class LinkOptionsTests
+{
+    [TestMethod]
+    public void ReadsEveryOptionFromAResponseFile()
+    {
+        var rsp = Path.GetTempFileName();
+        try
+        {
+            File.WriteAllLines(rsp,
+            [
+                "--llvm", "/sysroot/lib/libLLVM.so", "--manifest", "/obj/link.json", "--input", "a.bc", "--input", "b.bc",
+                "--export", "extra", "--target", "bpfeb", "--cpu", "v2", "--cpu-features", "+alu32", "-O", "3", "--output", "/obj/p.bpf.o",
+            ]);
+            var options = LinkOptions.Parse([$"@{rsp}"], out var error);
+
+            Assert.IsNull(error);
+            Assert.IsNotNull(options);
+            Assert.AreEqual("/sysroot/lib/libLLVM.so", options.LlvmLibrary);
+            Assert.AreEqual("/obj/link.json", options.Manifest);
+            CollectionAssert.AreEqual(new[] { "a.bc", "b.bc" }, options.Inputs.ToArray());
+            CollectionAssert.AreEqual(new[] { "extra" }, options.Exports.ToArray());
+            Assert.AreEqual("bpfeb", options.Target);
+            Assert.AreEqual("v2", options.Cpu);
+            Assert.AreEqual("+alu32", options.CpuFeatures);
+            Assert.AreEqual(3, options.OptimizationLevel);
+            Assert.AreEqual("/obj/p.bpf.o", options.Output);
+        }
+        finally
+        {
+            File.Delete(rsp);
+        }
+    }
+
+    [TestMethod]
+    [DataRow("--target", "x86_64", "target 'x86_64'")]
+    [DataRow("-O", "s", "optimization level 's'")]
+    [DataRow("--frobnicate", "1", "unknown option '--frobnicate'")]
+    public void RefusesWhatItCannotDo(string name, string value, string expected)
+    {
+        var options = LinkOptions.Parse(["--llvm", "l", "--output", "o", name, value], out var error);
+
+        Assert.IsNull(options);
+        Assert.Contains(expected, error ?? "");
+    }
+
+    [TestMethod]
+    public void RequiresLlvmAndOutput()
+    {
+        Assert.IsNull(LinkOptions.Parse(["--output", "o"], out var error));
+        Assert.Contains("--llvm", error ?? "");
+    }
+}

@@ -1,0 +1,137 @@
+using Aya.Bpf.Linker.Cli;
+using Aya.Bpf.Linker.Diagnostics;
+using Aya.Bpf.Linker.Link;
+using Aya.Bpf.Tests.Support;
+using LibObjectFile.Elf;
+
+namespace Aya.Bpf.Tests.Link;
+
+[TestClass]
+public sealed class LinkPipelineTests
+{
+    private const string Program = """
+        target triple = "bpfel"
+        define internal i32 @helper(i32 %x) noinline {
+          ret i32 %x
+        }
+        define i32 @xdp_prog(ptr %ctx) section "xdp" {
+          %r = call i32 @helper(i32 2)
+          ret i32 %r
+        }
+        @LICENSE = global [4 x i8] c"GPL\00", section "license"
+        """;
+
+    private string _directory = "";
+
+    [TestInitialize]
+    public void Setup()
+    {
+        ToolchainLlvm.EnsureLoaded();
+        _directory = Directory.CreateTempSubdirectory("aya-link-").FullName;
+    }
+
+    [TestCleanup]
+    public void Cleanup() => Directory.Delete(_directory, recursive: true);
+
+    [TestMethod]
+    public void WritesABpfObjectWithTheProgramAndLicenseSections()
+    {
+        var (ok, log, output) = Link(Program);
+
+        Assert.IsTrue(ok, string.Join("\n", log.Reported));
+        using var stream = File.OpenRead(output);
+        var elf = ElfFile.Read(stream);
+        Assert.AreEqual(247, (int)elf.Arch.Value);
+        var sections = elf.Sections.Select(s => s.Name.Value).ToList();
+        CollectionAssert.Contains(sections, "xdp");
+        CollectionAssert.Contains(sections, "license");
+    }
+
+    [TestMethod]
+    public void ACallToAFunctionNoInputDefinesIsAnError()
+    {
+        var (ok, log, output) = Link(Program.Replace("define internal i32 @helper(i32 %x) noinline {\n  ret i32 %x\n}", "declare i32 @helper(i32)"));
+
+        Assert.IsFalse(ok);
+        var error = log.Reported.Single(d => d.Severity == Severity.Error);
+        Assert.AreEqual(DiagnosticCodes.UndefinedSymbol, error.Code);
+        Assert.Contains("'helper'", error.Message);
+        Assert.IsFalse(File.Exists(output));
+    }
+
+    [TestMethod]
+    public void AnLlvmErrorDiagnosticFailsTheLinkWithItsText()
+    {
+        // BPF passes at most five arguments in registers; the backend reports a sixth as an error.
+        const string sixArguments = """
+            target triple = "bpfel"
+            define internal i32 @six(i32 %a, i32 %b, i32 %c, i32 %d, i32 %e, i32 %f) noinline {
+              %1 = add i32 %a, %b
+              %2 = add i32 %1, %c
+              %3 = add i32 %2, %d
+              %4 = add i32 %3, %e
+              %5 = add i32 %4, %f
+              ret i32 %5
+            }
+            define i32 @xdp_prog(ptr %ctx) section "xdp" {
+              %v = load volatile i32, ptr %ctx
+              %w = load volatile i32, ptr %ctx
+              %r = call i32 @six(i32 %v, i32 %w, i32 %v, i32 %w, i32 %v, i32 %w)
+              ret i32 %r
+            }
+            """;
+        var (ok, log, output) = Link(sixArguments);
+
+        Assert.IsFalse(ok);
+        var error = log.Reported.First(d => d.Severity == Severity.Error);
+        Assert.AreEqual(DiagnosticCodes.LlvmError, error.Code);
+        Assert.Contains("argument", error.Message, StringComparison.OrdinalIgnoreCase);
+        Assert.IsFalse(File.Exists(output));
+    }
+
+    [TestMethod]
+    public void AModuleWithoutEntryPointsIsAnError()
+    {
+        var (ok, log, _) = Link("""
+            target triple = "bpfel"
+            define i32 @lonely(i32 %x) {
+              ret i32 %x
+            }
+            """);
+
+        Assert.IsFalse(ok);
+        Assert.AreEqual(DiagnosticCodes.NoEntryPoints, log.Reported.Single(d => d.Severity == Severity.Error).Code);
+    }
+
+    [TestMethod]
+    public void AnObjectFileWithoutBitcodeIsRefusedByName()
+    {
+        var program = Path.Combine(_directory, "program.ll");
+        File.WriteAllText(program, Program);
+        var plainObject = Path.Combine(_directory, "plain.o");
+        File.WriteAllBytes(plainObject, Inputs.TestElf.WithoutBitcode());
+
+        var (ok, log, _) = Link([program, plainObject]);
+
+        Assert.IsFalse(ok);
+        var error = log.Reported.Single(d => d.Severity == Severity.Error);
+        Assert.AreEqual(DiagnosticCodes.InputHasNoBitcode, error.Code);
+        Assert.AreEqual(plainObject, error.File);
+    }
+
+    private (bool Ok, DiagnosticLog Log, string Output) Link(string ir)
+    {
+        var input = Path.Combine(_directory, "program.ll");
+        File.WriteAllText(input, ir);
+        return Link([input]);
+    }
+
+    private (bool Ok, DiagnosticLog Log, string Output) Link(IReadOnlyList<string> inputs)
+    {
+        var output = Path.Combine(_directory, "program.bpf.o");
+        var options = new LinkOptions { LlvmLibrary = "", Output = output, Inputs = inputs, OptimizationLevel = 2 };
+        var log = new DiagnosticLog(TextWriter.Null);
+        var ok = new LinkPipeline(options, log).Run();
+        return (ok, log, output);
+    }
+}

@@ -1,0 +1,93 @@
+using System.Text;
+using Aya.Bpf.Linker.Diagnostics;
+using Aya.Bpf.Linker.Inputs;
+using Aya.Bpf.Linker.Link;
+using Aya.Bpf.Linker.Llvm;
+using Aya.Bpf.Tests.Support;
+
+namespace Aya.Bpf.Tests.Link;
+
+[TestClass]
+public sealed class ModuleLinkerTests
+{
+    private const string Program = """
+        target triple = "bpfel"
+        declare i32 @helper(i32)
+        define i32 @xdp_prog(ptr %ctx) section "xdp" {
+          %r = call i32 @helper(i32 2)
+          ret i32 %r
+        }
+        @LICENSE = global [4 x i8] c"GPL\00", section "license"
+        """;
+
+    private const string Helper = """
+        target triple = "bpfel"
+        define i32 @helper(i32 %x) {
+          ret i32 %x
+        }
+        """;
+
+    [TestInitialize]
+    public void LoadLlvm() => ToolchainLlvm.EnsureLoaded();
+
+    [TestMethod]
+    public void LinksInOrderAndInternalizesAllButEntryPointsAndLicense()
+    {
+        var log = new DiagnosticLog(TextWriter.Null);
+        using var context = new LlvmContext();
+        using var module = ModuleLinker.Link(context, [Ir("program.ll", Program), Ir("helper.ll", Helper)], log);
+
+        Assert.IsNotNull(module, string.Join("\n", log.Reported));
+        var kept = Internalizer.Apply(module, new ExportPolicy([]));
+
+        CollectionAssert.AreEquivalent(new[] { "xdp_prog", "LICENSE" }, kept.ToArray());
+        var helper = module.Functions.Single(f => f.Name == "helper");
+        Assert.IsFalse(helper.IsDeclaration);
+        Assert.AreEqual(Linkage.Internal, helper.Linkage);
+    }
+
+    [TestMethod]
+    public void TwoDefinitionsOfOneSymbolIsALinkError()
+    {
+        var log = new DiagnosticLog(TextWriter.Null);
+        using var context = new LlvmContext();
+        using var module = ModuleLinker.Link(context, [Ir("a.ll", Helper), Ir("b.ll", Helper)], log);
+
+        Assert.IsNull(module);
+        var error = log.Reported.Single(d => d.Severity == Severity.Error);
+        Assert.AreEqual(DiagnosticCodes.LinkFailed, error.Code);
+        Assert.Contains("b.ll", error.Message);
+        Assert.Contains("helper", error.Message);
+    }
+
+    [TestMethod]
+    public void CorruptBitcodeNamesItsOrigin()
+    {
+        var log = new DiagnosticLog(TextWriter.Null);
+        using var context = new LlvmContext();
+        byte[] truncated = [0x42, 0x43, 0xC0, 0xDE, 0x35, 0x14, 0x00, 0x00, 0x05, 0x00, 0x00, 0x00];
+        using var module = ModuleLinker.Link(context, [new BitcodeBlob("libx.rlib(x.rcgu.o)", truncated, IsTextIr: false)], log);
+
+        Assert.IsNull(module);
+        var error = log.Reported.Single(d => d.Severity == Severity.Error);
+        Assert.AreEqual(DiagnosticCodes.InputCorrupt, error.Code);
+        Assert.AreEqual("libx.rlib(x.rcgu.o)", error.File);
+    }
+
+    [TestMethod]
+    public void BitcodeFromANewerLlvmSaysSoAndNamesBothVersions()
+    {
+        var log = new DiagnosticLog(TextWriter.Null);
+        using var context = new LlvmContext();
+        var future = Inputs.TestBitcode.Module("LLVM99.1.0-rust-9.99.0-nightly");
+        using var module = ModuleLinker.Link(context, [new BitcodeBlob("future.bc", future, IsTextIr: false)], log);
+
+        Assert.IsNull(module);
+        var error = log.Reported.Single(d => d.Severity == Severity.Error);
+        Assert.AreEqual(DiagnosticCodes.BitcodeFromNewerLlvm, error.Code);
+        Assert.Contains("LLVM99.1.0", error.Message);
+        Assert.Contains(LlvmLibrary.LoadedVersion!.ToString(), error.Message);
+    }
+
+    private static BitcodeBlob Ir(string name, string text) => new(name, Encoding.UTF8.GetBytes(text), IsTextIr: true);
+}

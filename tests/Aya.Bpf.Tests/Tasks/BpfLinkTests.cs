@@ -1,0 +1,108 @@
+using Aya.Bpf.Tasks;
+using Microsoft.Build.Framework;
+using Microsoft.Build.Utilities;
+
+namespace Aya.Bpf.Tests.Tasks;
+
+/// <summary>Runs the task against stand-in linkers: shell scripts run by /bin/sh in place of dotnet.</summary>
+[TestClass]
+public sealed class BpfLinkTests
+{
+    private readonly TempDirectory _directory = new();
+
+    [TestCleanup]
+    public void DeleteDirectory() => _directory.Dispose();
+
+    [TestMethod]
+    public void ReportsAnLlvmAbortAsALinkerCrashWithLlvmsMessage()
+    {
+        var (task, engine, _) = Linker("""
+            echo "Linking 2 bitcode modules from 2 inputs with LLVM 22.1.2:"
+            echo "LLVM ERROR: Inline asm not supported by this streamer because we don't have an asm parser for this target" >&2
+            kill -ABRT $$
+            """);
+
+        Assert.IsFalse(task.Execute());
+
+        Assert.AreEqual(134, task.ExitCode);
+        var error = engine.Errors.Single(e => e.Code == "BPF2008");
+        Assert.Contains("the linker crashed (LLVM fatal error, exit code 134)", error.Message!);
+        Assert.Contains("LLVM ERROR: Inline asm not supported", error.Message!);
+        Assert.Contains("build node is unaffected", error.Message!);
+    }
+
+    [TestMethod]
+    public void TurnsTheLinkersCanonicalLinesIntoErrorsAndWarnings()
+    {
+        var (task, engine, _) = Linker("""
+            echo "Linking 1 bitcode modules"
+            echo "/p/src/main.rs(12,5) : warning BPF2013: loop not unrolled"
+            echo "Aya.Bpf.Linker : error BPF2003: /p/obj/x.rlib is not an ar archive"
+            exit 1
+            """);
+
+        Assert.IsFalse(task.Execute(), engine.Log);
+
+        var error = engine.Errors.Single();
+        Assert.AreEqual("BPF2003", error.Code);
+        Assert.AreEqual("/p/obj/x.rlib is not an ar archive", error.Message);
+        var warning = engine.Warnings.Single();
+        Assert.AreEqual(("BPF2013", "/p/src/main.rs", 12, 5), (warning.Code, warning.File, warning.LineNumber, warning.ColumnNumber));
+        Assert.IsTrue(engine.Messages.Any(m => m.Message == "Linking 1 bitcode modules" && m.Importance == MessageImportance.Normal), engine.Log);
+    }
+
+    [TestMethod]
+    public void ReportsAFailureTheLinkerDidNotExplain()
+    {
+        var (task, engine, _) = Linker("echo 'half a line'; exit 3");
+
+        Assert.IsFalse(task.Execute());
+
+        var error = engine.Errors.Single();
+        Assert.AreEqual("BPF2008", error.Code);
+        Assert.Contains("failed with exit code 3 without reporting an error: half a line", error.Message!);
+    }
+
+    [TestMethod]
+    public void PassesTheLinkThroughAResponseFile()
+    {
+        var (task, engine, directory) = Linker("""printf '%s\n' "$@" > "$(dirname "$0")/arguments.txt" """);
+        task.Bitcode = [new TaskItem(directory.Combine("helper.bc"))];
+        task.CpuFeatures = "+alu32";
+
+        Assert.IsTrue(task.Execute(), engine.Log);
+
+        var responseFile = directory.Combine("obj", "link.rsp");
+        CollectionAssert.AreEqual(new[] { "link", "@" + responseFile }, File.ReadAllLines(directory.Combine("arguments.txt")));
+        CollectionAssert.AreEqual(
+            new[]
+            {
+                "--llvm", "/sysroot/lib/libLLVM.so.22.1", "--manifest", directory.Combine("obj", "link.json"),
+                "--input", directory.Combine("helper.bc"), "--target", "bpfeb", "--cpu", "v2", "--cpu-features", "+alu32",
+                "-O", "3", "--output", directory.Combine("obj", "p.bpf.o"),
+            },
+            File.ReadAllLines(responseFile));
+    }
+
+    private (BpfLink Task, RecordingBuildEngine Engine, TempDirectory Directory) Linker(string script)
+    {
+        if (OperatingSystem.IsWindows())
+            Assert.Inconclusive("the stand-in linkers are POSIX shell scripts");
+        var directory = _directory;
+        var engine = new RecordingBuildEngine();
+        var task = new BpfLink
+        {
+            BuildEngine = engine,
+            DotnetHostPath = "/bin/sh",
+            LinkerAssembly = directory.WriteScript("linker.sh", script),
+            LlvmLibraryPath = "/sysroot/lib/libLLVM.so.22.1",
+            LinkManifest = directory.Combine("obj", "link.json"),
+            Target = "bpfeb",
+            Cpu = "v2",
+            OptimizationLevel = "3",
+            OutputFile = directory.Combine("obj", "p.bpf.o"),
+            ResponseFile = directory.Combine("obj", "link.rsp"),
+        };
+        return (task, engine, directory);
+    }
+}

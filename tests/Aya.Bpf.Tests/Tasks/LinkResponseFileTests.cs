@@ -1,0 +1,32 @@
+using Aya.Bpf.Tasks.Link;
+
+namespace Aya.Bpf.Tests.Tasks;
+
+[TestClass]
+public sealed class LinkResponseFileTests
+{
+    private static readonly LinkRequest Request = new(
+        "/sysroot/lib/libLLVM.so.22.1", "/p/obj/Release/link/link.json", ["/p/obj/helper.bc", "/p/more code.bc"],
+        "bpfel", "v3", "", "2", "/p/obj/Release/p.bpf.o");
+
+    [TestMethod]
+    public void PutsEachOptionAndValueOnALineOfItsOwn()
+    {
+        CollectionAssert.AreEqual(
+            new[]
+            {
+                "--llvm", "/sysroot/lib/libLLVM.so.22.1", "--manifest", "/p/obj/Release/link/link.json",
+                "--input", "/p/obj/helper.bc", "--input", "/p/more code.bc",
+                "--target", "bpfel", "--cpu", "v3", "-O", "2", "--output", "/p/obj/Release/p.bpf.o",
+            },
+            LinkResponseFile.Lines(Request).ToArray());
+    }
+
+    [TestMethod]
+    public void PassesCpuFeaturesOnlyWhenThereAreSome()
+    {
+        var lines = LinkResponseFile.Lines(Request with { CpuFeatures = " +alu32 " }).ToList();
+
+        Assert.AreEqual("+alu32", lines[lines.IndexOf("--cpu-features") + 1]);
+    }
+}
