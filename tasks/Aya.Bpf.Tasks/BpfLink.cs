@@ -13,6 +13,7 @@ public sealed class BpfLink : ToolTask
 {
     private const int TailLength = 12;
     private readonly Queue<string> _outputTail = new();
+    private bool _linkerReportedFatalError;
 
     public BpfLink() => YieldDuringToolExecution = true;
 
@@ -66,6 +67,8 @@ public sealed class BpfLink : ToolTask
         if (_outputTail.Count == TailLength)
             _outputTail.Dequeue();
         _outputTail.Enqueue(singleLine);
+        // The linker prints LLVM's fatal error, coded, before LLVM aborts it.
+        _linkerReportedFatalError |= singleLine.Contains($"error {ErrorCodes.LinkerCrashed}:", StringComparison.Ordinal);
         // Recognises "origin : error CODE: text" and "file(line,col) : warning CODE: text".
         base.LogEventsFromTextOutput(singleLine, messageImportance);
     }
@@ -73,7 +76,7 @@ public sealed class BpfLink : ToolTask
     protected override bool HandleTaskExecutionErrors()
     {
         // A signal (LLVM's abort() is SIGABRT, exit code 134) or a failure the linker did not explain.
-        if (ExitCode > 128 || !Log.HasLoggedErrors)
+        if ((ExitCode > 128 && !_linkerReportedFatalError) || !Log.HasLoggedErrors)
             Log.LogCodedError(ErrorCodes.LinkerCrashed, LinkManifest, CrashMessage(ExitCode, [.. _outputTail]));
         return false;
     }

@@ -20,7 +20,7 @@ internal sealed record Diagnostic(Severity Severity, string Code, string Message
         var kind = Severity == Severity.Error ? "error" : "warning";
         var origin = File is null ? Origin : Line > 0 ? $"{File}({Line},{Math.Max(Column, 1)})" : File;
         // Canonical lines are single-line: keep LLVM's multi-line texts readable on one line.
-        var text = Message.ReplaceLineEndings(" | ");
+        var text = Message.Trim().ReplaceLineEndings(" | ");
         return $"{origin} : {kind} {Code}: {text}";
     }
 }

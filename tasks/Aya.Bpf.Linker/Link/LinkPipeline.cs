@@ -36,7 +36,7 @@ internal sealed class LinkPipeline(LinkOptions options, DiagnosticLog log)
         using var machine = CreateMachine();
         if (machine is null)
             return false;
-        using var module = _timer.Time("link", () => ModuleLinker.Link(context, blobs, log));
+        using var module = _timer.Time("link", () => ModuleLinker.Link(context, blobs, machine, log));
         if (module is null)
             return false;
 
@@ -51,7 +51,6 @@ internal sealed class LinkPipeline(LinkOptions options, DiagnosticLog log)
         log.Info($"Exported symbols: {string.Join(", ", kept.Order(StringComparer.Ordinal))}");
 
         TargetAttributes.Clear(module);
-        module.SetTarget(machine.Triple, machine);
         if (!_timer.Time("optimise", () => Optimise(context, machine, module)))
             return false;
         if (!UndefinedSymbols.Check(module, log))

@@ -7,9 +7,10 @@ namespace Aya.Bpf.Linker.Link;
 /// <summary>Parses every piece of bitcode and links them, in input order, into one module.</summary>
 internal static class ModuleLinker
 {
-    public static LlvmModule? Link(LlvmContext context, IReadOnlyList<BitcodeBlob> blobs, DiagnosticLog log)
+    public static LlvmModule? Link(LlvmContext context, IReadOnlyList<BitcodeBlob> blobs, TargetMachine machine, DiagnosticLog log)
     {
         var linked = LlvmModule.CreateEmpty(context, "bpf-program");
+        linked.SetTarget(machine);
         var failed = false;
         foreach (var blob in blobs)
         {
@@ -19,6 +20,11 @@ internal static class ModuleLinker
                 failed = true;
                 continue;
             }
+            // rustc says bpfel, clang says bpf, text IR may say nothing: all are this target, and
+            // agreeing first keeps LLVM from warning about mismatched triples and layouts.
+            // Anything else is left as it is, so LLVM's warning names the foreign input.
+            if (IsBpfOrUnset(module.Triple))
+                module.SetTarget(machine);
             var linkFailed = !linked.TryLink(module);
             linkFailed |= LlvmDiagnosticReporter.Report(context, log, DiagnosticCodes.LinkFailed, $"linking {blob.Origin}");
             if (linkFailed && !log.HasErrors)
@@ -32,6 +38,9 @@ internal static class ModuleLinker
         }
         return linked;
     }
+
+    private static bool IsBpfOrUnset(string triple) =>
+        triple.Length == 0 || triple.StartsWith("bpf", StringComparison.Ordinal);
 
     private static LlvmModule? Parse(LlvmContext context, BitcodeBlob blob, DiagnosticLog log)
     {

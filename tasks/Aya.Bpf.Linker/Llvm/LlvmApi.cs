@@ -38,6 +38,7 @@ internal static unsafe partial class LlvmApi
     [LibraryImport(Library)] public static partial int LLVMVerifyModule(nint module, int action, out nint message);
     [LibraryImport(Library, StringMarshalling = StringMarshalling.Utf8)]
     public static partial void LLVMSetTarget(nint module, string triple);
+    [LibraryImport(Library)] public static partial nint LLVMGetTarget(nint module);
     [LibraryImport(Library)] public static partial void LLVMSetModuleDataLayout(nint module, nint dataLayout);
 
     [LibraryImport(Library)] public static partial nint LLVMGetFirstFunction(nint module);

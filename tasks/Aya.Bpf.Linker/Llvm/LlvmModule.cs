@@ -61,9 +61,12 @@ internal sealed class LlvmModule : IDisposable
         return broken ? text : null;
     }
 
-    public void SetTarget(string triple, TargetMachine machine)
+    public string Triple => LlvmStrings.Borrowed(LlvmApi.LLVMGetTarget(Raw));
+
+    /// <summary>Sets the machine's triple and data layout.</summary>
+    public void SetTarget(TargetMachine machine)
     {
-        LlvmApi.LLVMSetTarget(Raw, triple);
+        LlvmApi.LLVMSetTarget(Raw, machine.Triple);
         var layout = LlvmApi.LLVMCreateTargetDataLayout(machine.Raw);
         try
         {

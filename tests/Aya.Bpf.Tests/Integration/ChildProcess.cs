@@ -12,12 +12,14 @@ internal static class ChildProcess
     /// <summary>
     /// Runs <paramref name="fileName"/> with <paramref name="arguments"/>; on timeout kills the
     /// whole process tree and reports <see cref="ProcessResult.TimedOut"/>.
+    /// <paramref name="environment"/> sets variables for the child on top of the inherited ones.
     /// </summary>
     public static ProcessResult Run(
         string fileName,
         IEnumerable<string> arguments,
         TimeSpan timeout,
-        string? workingDirectory = null)
+        string? workingDirectory = null,
+        IReadOnlyDictionary<string, string>? environment = null)
     {
         ProcessStartInfo startInfo = new(fileName)
         {
@@ -33,6 +35,10 @@ internal static class ChildProcess
         }
 
         RemoveInheritedMSBuildState(startInfo.Environment);
+        foreach ((string name, string value) in environment ?? new Dictionary<string, string>())
+        {
+            startInfo.Environment[name] = value;
+        }
 
         StringBuilder stdout = new();
         StringBuilder stderr = new();

@@ -66,7 +66,27 @@ internal sealed class FixtureWorkspace : IDisposable
         Build(project, DefaultBuildTimeout, extraArguments);
 
     /// <summary>As <see cref="Build(string, string[])"/>, with its own time limit.</summary>
-    public BuildResult Build(string project, TimeSpan timeout, params string[] extraArguments)
+    public BuildResult Build(string project, TimeSpan timeout, params string[] extraArguments) =>
+        RunBuild(project, timeout, environment: null, extraArguments);
+
+    /// <summary>As <see cref="Build(string, string[])"/>, with environment variables set for the build.</summary>
+    public BuildResult Build(string project, IReadOnlyDictionary<string, string> environment, params string[] extraArguments) =>
+        RunBuild(project, DefaultBuildTimeout, environment, extraArguments);
+
+    /// <summary>
+    /// Writes <paramref name="content"/> to a file given relative to the workspace, creating its
+    /// folder, and returns the file's absolute path.
+    /// </summary>
+    public string WriteFile(string relativePath, byte[] content)
+    {
+        string path = PathOf(relativePath);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllBytes(path, content);
+        return path;
+    }
+
+    private BuildResult RunBuild(
+        string project, TimeSpan timeout, IReadOnlyDictionary<string, string>? environment, string[] extraArguments)
     {
         string projectPath = PathOf(project);
         string binlog = NewBinlogPath(project);
@@ -83,7 +103,8 @@ internal sealed class FixtureWorkspace : IDisposable
                 .. extraArguments,
             ],
             timeout,
-            Path.GetDirectoryName(projectPath));
+            Path.GetDirectoryName(projectPath),
+            environment);
 
         return new BuildResult(result.ExitCode, result.Output, binlog, result.TimedOut);
     }

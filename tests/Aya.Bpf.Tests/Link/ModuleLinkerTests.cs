@@ -27,15 +27,27 @@ public sealed class ModuleLinkerTests
         }
         """;
 
+    private TargetMachine? _machine;
+
+    private TargetMachine Machine => _machine!;
+
     [TestInitialize]
-    public void LoadLlvm() => ToolchainLlvm.EnsureLoaded();
+    public void Setup()
+    {
+        ToolchainLlvm.EnsureLoaded();
+        _machine = TargetMachine.TryCreate("bpfel", "v3", "", CodeGenOptLevel.Default, out var error)
+            ?? throw new InvalidOperationException(error);
+    }
+
+    [TestCleanup]
+    public void Cleanup() => _machine?.Dispose();
 
     [TestMethod]
     public void LinksInOrderAndInternalizesAllButEntryPointsAndLicense()
     {
         var log = new DiagnosticLog(TextWriter.Null);
         using var context = new LlvmContext();
-        using var module = ModuleLinker.Link(context, [Ir("program.ll", Program), Ir("helper.ll", Helper)], log);
+        using var module = ModuleLinker.Link(context, [Ir("program.ll", Program), Ir("helper.ll", Helper)], Machine, log);
 
         Assert.IsNotNull(module, string.Join("\n", log.Reported));
         var kept = Internalizer.Apply(module, new ExportPolicy([]));
@@ -51,7 +63,7 @@ public sealed class ModuleLinkerTests
     {
         var log = new DiagnosticLog(TextWriter.Null);
         using var context = new LlvmContext();
-        using var module = ModuleLinker.Link(context, [Ir("a.ll", Helper), Ir("b.ll", Helper)], log);
+        using var module = ModuleLinker.Link(context, [Ir("a.ll", Helper), Ir("b.ll", Helper)], Machine, log);
 
         Assert.IsNull(module);
         var error = log.Reported.Single(d => d.Severity == Severity.Error);
@@ -66,7 +78,7 @@ public sealed class ModuleLinkerTests
         var log = new DiagnosticLog(TextWriter.Null);
         using var context = new LlvmContext();
         byte[] truncated = [0x42, 0x43, 0xC0, 0xDE, 0x35, 0x14, 0x00, 0x00, 0x05, 0x00, 0x00, 0x00];
-        using var module = ModuleLinker.Link(context, [new BitcodeBlob("libx.rlib(x.rcgu.o)", truncated, IsTextIr: false)], log);
+        using var module = ModuleLinker.Link(context, [new BitcodeBlob("libx.rlib(x.rcgu.o)", truncated, IsTextIr: false)], Machine, log);
 
         Assert.IsNull(module);
         var error = log.Reported.Single(d => d.Severity == Severity.Error);
@@ -80,13 +92,27 @@ public sealed class ModuleLinkerTests
         var log = new DiagnosticLog(TextWriter.Null);
         using var context = new LlvmContext();
         var future = Inputs.TestBitcode.Module("LLVM99.1.0-rust-9.99.0-nightly");
-        using var module = ModuleLinker.Link(context, [new BitcodeBlob("future.bc", future, IsTextIr: false)], log);
+        using var module = ModuleLinker.Link(context, [new BitcodeBlob("future.bc", future, IsTextIr: false)], Machine, log);
 
         Assert.IsNull(module);
         var error = log.Reported.Single(d => d.Severity == Severity.Error);
         Assert.AreEqual(DiagnosticCodes.BitcodeFromNewerLlvm, error.Code);
         Assert.Contains("LLVM99.1.0", error.Message);
         Assert.Contains(LlvmLibrary.LoadedVersion!.ToString(), error.Message);
+    }
+
+    [TestMethod]
+    public void InputsThatOmitOrSpellTheBpfTripleDifferentlyLinkWithoutWarnings()
+    {
+        var log = new DiagnosticLog(TextWriter.Null);
+        using var context = new LlvmContext();
+        var clangStyle = Helper.Replace("\"bpfel\"", "\"bpf\"");
+        var bare = Program.Replace("target triple = \"bpfel\"", "");
+        using var module = ModuleLinker.Link(context, [Ir("program.ll", bare), Ir("helper.ll", clangStyle)], Machine, log);
+
+        Assert.IsNotNull(module);
+        Assert.IsEmpty(log.Reported, string.Join("\n", log.Reported));
+        Assert.AreEqual("bpfel", module.Triple);
     }
 
     private static BitcodeBlob Ir(string name, string text) => new(name, Encoding.UTF8.GetBytes(text), IsTextIr: true);

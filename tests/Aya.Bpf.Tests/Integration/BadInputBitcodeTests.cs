@@ -1,0 +1,85 @@
+using Aya.Bpf.Tests.Inputs;
+
+namespace Aya.Bpf.Tests.Integration;
+
+/// <summary>
+/// A <c>BpfBitcode</c> input the link must refuse: each fails the build with its own coded MSBuild
+/// error naming the input, and leaves no object behind.
+/// </summary>
+[TestClass]
+public sealed class BadInputBitcodeTests
+{
+    [TestMethod]
+    [TestCategory("Integration")]
+    public void TruncatedBitcode_FailsWithBpf2003NamingIt()
+    {
+        // Cut at a word boundary, so only the missing end of the module gives it away.
+        using ExtraBitcodeBuild build = ExtraBitcodeBuild.Run("broken.bc", TestBitcode.WithoutIdentification()[..^8]);
+
+        BuildErrors.AssertReported(build.Result, "BPF2003", build.InputPath, "truncated");
+        build.AssertWroteNoObject();
+    }
+
+    [TestMethod]
+    [TestCategory("Integration")]
+    public void TruncatedRlib_FailsWithBpf2003NamingIt()
+    {
+        byte[] member = TestBitcode.WithoutIdentification();
+        byte[] rlib = GnuArchiveWriter.Write([("helper-cgu.0.rcgu.o", member)]);
+        // The last member's header promises more bytes than the file still holds.
+        using ExtraBitcodeBuild build = ExtraBitcodeBuild.Run("libhelper-0123456789abcdef.rlib", rlib[..^(member.Length / 2)]);
+
+        BuildErrors.AssertReported(build.Result, "BPF2003", build.InputPath, "truncated");
+        build.AssertWroteNoObject();
+    }
+
+    [TestMethod]
+    [TestCategory("Integration")]
+    public void BitcodeFromNewerLlvm_FailsWithBpf2004NamingBothVersions()
+    {
+        Version linkingLlvm = Rustc.Require().LlvmVersion;
+        using ExtraBitcodeBuild build = ExtraBitcodeBuild.Run("future.bc", TestBitcode.Module("LLVM99.1.0-rust-9.99.0-nightly"));
+
+        BuildErrors.AssertReported(build.Result, "BPF2004", build.InputPath, "LLVM99.1.0", $"LLVM {linkingLlvm}");
+        build.AssertWroteNoObject();
+    }
+
+    [TestMethod]
+    [TestCategory("Integration")]
+    public void ObjectWithoutBitcode_FailsWithBpf2005NamingIt()
+    {
+        using ExtraBitcodeBuild build = ExtraBitcodeBuild.Run("plain.o", TestElf.WithoutBitcode());
+
+        BuildErrors.AssertReported(build.Result, "BPF2005", build.InputPath);
+        build.AssertWroteNoObject();
+    }
+
+    [TestMethod]
+    [TestCategory("Integration")]
+    public void CallWithSixArguments_FailsWithBpf2007NamingTheCaller()
+    {
+        using ExtraBitcodeBuild build = ExtraBitcodeBuild.Run("six.ll", LlvmIr.CallWithSixArguments);
+
+        string error = BuildErrors.AssertReported(build.Result, "BPF2007", $"in function {LlvmIr.SixArgumentsCaller} ");
+        Assert.Contains("argument", error, StringComparison.OrdinalIgnoreCase);
+        build.AssertWroteNoObject();
+    }
+
+    [TestMethod]
+    [TestCategory("Integration")]
+    public void LlvmFatalError_FailsWithOneBpf2008AndTheBuildFinishes()
+    {
+        using ExtraBitcodeBuild build = ExtraBitcodeBuild.Run("fatal.ll", LlvmIr.HostIntrinsic);
+        BuildResult result = build.Result;
+
+        // dotnet build's own failure exit, not a crashed build node.
+        Assert.AreEqual(1, result.ExitCode, result.Describe());
+        BuildErrors.AssertReported(result, "BPF2008", "Cannot select");
+        // The linker's own report of LLVM's reason, and not the task's crash fallback as well.
+        IReadOnlyList<string> fatalErrors = BuildErrors.Lines(result, "BPF2008");
+        Assert.HasCount(1, fatalErrors, $"BPF2008 errors:{Environment.NewLine}{string.Join(Environment.NewLine, fatalErrors)}");
+        Assert.Contains("Build FAILED.", result.Output, result.Describe());
+        Assert.Contains("1 Error(s)", result.Output, result.Describe());
+        build.AssertWroteNoObject();
+    }
+}
