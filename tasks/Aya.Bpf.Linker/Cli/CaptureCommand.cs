@@ -61,7 +61,7 @@ internal static class CaptureCommand
                 continue;
             if (!File.Exists(input))
                 throw new FileNotFoundException($"linker input '{input}' does not exist");
-            if (IsArchive(input))
+            if (Inputs.InputDetector.IsArchiveFile(input))
             {
                 // Archives (rlibs) stay in cargo's target dir until cargo rebuilds them, which
                 // relinks this crate: referencing them in place saves copying whole dependencies.
@@ -81,9 +81,6 @@ internal static class CaptureCommand
         exportSymbolsFile is null
             ? []
             : File.ReadAllLines(exportSymbolsFile).Select(line => line.Trim()).Where(line => line.Length > 0);
-
-    private static bool IsArchive(string path) =>
-        path.EndsWith(".rlib", StringComparison.Ordinal) || path.EndsWith(".a", StringComparison.Ordinal);
 
     private static string UniqueName(string name, HashSet<string> usedNames)
     {

@@ -7,6 +7,15 @@ internal static class InputDetector
 
     private static ReadOnlySpan<byte> ArchiveMagic => "!<arch>\n"u8;
 
+    /// <summary>Whether the file on disk is an ar archive (an rlib or a static library), by content.</summary>
+    public static bool IsArchiveFile(string path)
+    {
+        Span<byte> head = stackalloc byte[8];
+        using var stream = File.OpenRead(path);
+        var read = stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+        return head[..read].SequenceEqual(ArchiveMagic);
+    }
+
     public static InputKind Detect(ReadOnlySpan<byte> head)
     {
         if (head.IsEmpty)

@@ -16,17 +16,9 @@ internal static class InputReader
             blobs.AddRange(found);
             // An archive may rightly hold no code (a crate of generics only); a lone object may not.
             var silent = log.Reported.Count(d => d.Severity == Severity.Error) == errorsBefore;
-            if (found.Count == 0 && silent && !IsArchive(path))
+            if (found.Count == 0 && silent && !InputDetector.IsArchiveFile(path))
                 log.Error(DiagnosticCodes.InputHasNoBitcode, $"{path} holds no LLVM bitcode. {InputAdvice.ProvideBitcode}", path);
         }
         return blobs;
-    }
-
-    private static bool IsArchive(string path)
-    {
-        Span<byte> head = stackalloc byte[8];
-        using var stream = File.OpenRead(path);
-        var read = stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
-        return InputDetector.Detect(head[..read]) == InputKind.Archive;
     }
 }
