@@ -1,3 +1,4 @@
+using Aya.Bpf.Tests.Support;
 using Aya.Bpf.Tests.Inputs;
 
 namespace Aya.Bpf.Tests.Integration;

@@ -50,7 +50,7 @@ internal static class RequiredTool
         return File.Exists(cargo) ? cargo : null;
     }
 
-    private static string Missing(string what, string howToInstall)
+    internal static string Missing(string what, string howToInstall)
     {
         if (InCi)
         {

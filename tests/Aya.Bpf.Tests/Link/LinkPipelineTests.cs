@@ -62,25 +62,7 @@ public sealed class LinkPipelineTests
     [TestMethod]
     public void AnLlvmErrorDiagnosticFailsTheLinkWithItsText()
     {
-        // BPF passes at most five arguments in registers; the backend reports a sixth as an error.
-        const string sixArguments = """
-            target triple = "bpfel"
-            define internal i32 @six(i32 %a, i32 %b, i32 %c, i32 %d, i32 %e, i32 %f) noinline {
-              %1 = add i32 %a, %b
-              %2 = add i32 %1, %c
-              %3 = add i32 %2, %d
-              %4 = add i32 %3, %e
-              %5 = add i32 %4, %f
-              ret i32 %5
-            }
-            define i32 @xdp_prog(ptr %ctx) section "xdp" {
-              %v = load volatile i32, ptr %ctx
-              %w = load volatile i32, ptr %ctx
-              %r = call i32 @six(i32 %v, i32 %w, i32 %v, i32 %w, i32 %v, i32 %w)
-              ret i32 %r
-            }
-            """;
-        var (ok, log, output) = Link(sixArguments);
+        var (ok, log, output) = Link(LlvmIr.CallWithSixArguments);
 
         Assert.IsFalse(ok);
         var error = log.Reported.First(d => d.Severity == Severity.Error);

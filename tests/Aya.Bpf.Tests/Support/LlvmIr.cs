@@ -1,4 +1,4 @@
-namespace Aya.Bpf.Tests.Integration;
+namespace Aya.Bpf.Tests.Support;
 
 /// <summary>Text LLVM IR inputs that fail in the BPF backend, each with an entry point of its own name.</summary>
 internal static class LlvmIr
