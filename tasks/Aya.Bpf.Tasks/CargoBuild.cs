@@ -51,7 +51,11 @@ public sealed class CargoBuild : ToolTask
 
     protected override string ToolName => OperatingSystem.IsWindows() ? "cargo.exe" : "cargo";
 
-    private bool UseBuildStd => string.Equals(BuildStd, "true", StringComparison.OrdinalIgnoreCase);
+    private bool IsAuto => string.Equals(BuildStd, "auto", StringComparison.OrdinalIgnoreCase);
+
+    // auto: core is built from source when the crate uses it (a #![no_core] crate brings its own lang items).
+    private bool UseBuildStd =>
+        string.Equals(BuildStd, "true", StringComparison.OrdinalIgnoreCase) || (IsAuto && CrateRoot.UsesCore(ManifestPath));
 
     private CargoInvocation Invocation =>
         new(ManifestPath, Target, Profile, Features, BinName, TargetDirectory, UseBuildStd, LinkerShim, RustToolchain);
@@ -71,8 +75,11 @@ public sealed class CargoBuild : ToolTask
     {
         if (UseBuildStd && !HasRustSrc)
         {
+            var why = IsAuto
+                ? "The crate uses core (src/main.rs is not #![no_core]), which for a BPF target is built from source"
+                : "BpfBuildStd is true, which builds core from source";
             Log.LogCodedError(ErrorCodes.RustSrcMissing, ManifestPath,
-                $"BpfBuildStd is true, which builds core from source, but the toolchain {ToolchainName} has no rust-src. " +
+                $"{why}, but the toolchain {ToolchainName} has no rust-src. " +
                 $"Install it with `rustup component add rust-src --toolchain {ToolchainName}`, or set BpfBuildStd to false.");
             return false;
         }

@@ -139,6 +139,22 @@ public sealed class CargoBuildTests
         Assert.IsFalse(File.Exists(_directory.Combine("arguments.txt")), "cargo must not have run");
     }
 
+    [TestMethod]
+    public void AutoBuildStdAsksForRustSrcWhenTheCrateUsesCore()
+    {
+        var (task, engine) = Cargo(0, stdout: []);
+        _directory.Write("crate/src/main.rs", "#![no_std]\n#![no_main]\n");
+        task.ManifestPath = _directory.Write("crate/Cargo.toml", "[package]\n");
+        task.ToolchainName = "stable-x86_64-unknown-linux-gnu";
+
+        Assert.IsFalse(task.Execute());
+
+        var error = engine.Errors.Single();
+        Assert.AreEqual("BPF1003", error.Code);
+        Assert.Contains("uses core", error.Message!);
+        Assert.IsFalse(File.Exists(_directory.Combine("arguments.txt")), "cargo must not have run");
+    }
+
     private static string BinArtifact(string name, string executable) =>
         CargoSamples.BinArtifact
             .Replace("\"name\":\"compile-error\"", $"\"name\":\"{name}\"", StringComparison.Ordinal)
