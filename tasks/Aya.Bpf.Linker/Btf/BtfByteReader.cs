@@ -26,6 +26,30 @@ internal readonly struct BtfByteReader(ReadOnlyMemory<byte> bytes, bool bigEndia
         return IsBigEndian ? BinaryPrimitives.ReadUInt32BigEndian(span) : BinaryPrimitives.ReadUInt32LittleEndian(span);
     }
 
+    /// <summary>
+    /// Reads hdr_len, which .BTF and .BTF.ext both keep at offset 4, and checks it is at least
+    /// <paramref name="minimum"/> and inside the blob.
+    /// </summary>
+    public bool TryReadHeaderLength(int minimum, out uint length, out BtfReadError? error)
+    {
+        length = 0;
+        if (!Has(0, 8))
+        {
+            error = new BtfReadError(Length, "truncated before hdr_len");
+            return false;
+        }
+
+        length = U32(4);
+        if (length < minimum || !Has(0, length))
+        {
+            error = new BtfReadError(4, $"hdr_len {length} is outside {minimum}..{Length} (blob size)");
+            return false;
+        }
+
+        error = null;
+        return true;
+    }
+
     /// <summary>Detects the byte order from a 0xEB9F magic at offset 0; false when neither order matches.</summary>
     public static bool TryDetect(ReadOnlyMemory<byte> bytes, out BtfByteReader reader)
     {

@@ -46,16 +46,8 @@ internal static class BtfExtReader
     private static bool TryReadHeader(BtfByteReader reader, out BtfExtHeader header, out BtfReadError? error)
     {
         header = null!;
-        if (!reader.Has(0, 8))
+        if (!reader.TryReadHeaderLength(BtfExtHeader.MinimumLength, out uint length, out error))
         {
-            error = new BtfReadError(reader.Length, "truncated before hdr_len");
-            return false;
-        }
-
-        uint length = reader.U32(4);
-        if (length < BtfExtHeader.MinimumLength || !reader.Has(0, length))
-        {
-            error = new BtfReadError(4, $"hdr_len {length} is outside {BtfExtHeader.MinimumLength}..{reader.Length} (blob size)");
             return false;
         }
 

@@ -41,16 +41,8 @@ internal static class BtfReader
     private static bool TryReadHeader(BtfByteReader reader, out BtfHeader header, out BtfReadError? error)
     {
         header = null!;
-        if (!reader.Has(0, 8))
+        if (!reader.TryReadHeaderLength(BtfHeader.MinimumLength, out uint headerLength, out error))
         {
-            error = new BtfReadError(reader.Length, "truncated before hdr_len");
-            return false;
-        }
-
-        uint headerLength = reader.U32(4);
-        if (headerLength < BtfHeader.MinimumLength || !reader.Has(0, headerLength))
-        {
-            error = new BtfReadError(4, $"hdr_len {headerLength} is outside {BtfHeader.MinimumLength}..{reader.Length} (blob size)");
             return false;
         }
 

@@ -26,18 +26,8 @@ internal sealed class Rustc
 
     public static Rustc Require()
     {
-        var path = FindOnPath("rustc");
-        if (path is null)
-        {
-            const string Message = "rustc is not on PATH: install Rust with rustup to run this test.";
-            if (string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
-            {
-                Assert.Fail(Message);
-            }
-
-            Assert.Inconclusive(Message);
-        }
-
+        var path = Integration.ChildProcess.FindOnPath("rustc")
+            ?? Integration.RequiredTool.Missing("rustc", "install Rust with rustup");
         var info = Run(path, Environment.CurrentDirectory, "-vV");
         return new Rustc(path, Version.Parse(Field(info, "LLVM version:")), Field(info, "host:"));
     }
@@ -45,11 +35,13 @@ internal sealed class Rustc
     /// <summary>Runs rustc with the nightly feature gates open (the fixtures are no_core crates).</summary>
     public void Compile(string workingDirectory, params string[] arguments) => Run(Path, workingDirectory, arguments);
 
+    /// <summary>The toolchain's root folder (<c>rustc --print sysroot</c>).</summary>
+    public string Sysroot() => Run(Path, Environment.CurrentDirectory, "--print", "sysroot").Trim();
+
     /// <summary>The host's libcore rlib from rustc's sysroot: its members embed bitcode in .llvmbc.</summary>
     public string HostLibcore()
     {
-        var sysroot = Run(Path, Environment.CurrentDirectory, "--print", "sysroot").Trim();
-        var libDirectory = System.IO.Path.Combine(sysroot, "lib", "rustlib", Host, "lib");
+        var libDirectory = System.IO.Path.Combine(Sysroot(), "lib", "rustlib", Host, "lib");
         var libcore = Directory.Exists(libDirectory) ? Directory.GetFiles(libDirectory, "libcore-*.rlib") : [];
         Assert.IsNotEmpty(libcore, $"no libcore rlib in {libDirectory}");
         return libcore[0];
@@ -83,10 +75,4 @@ internal sealed class Rustc
         Assert.AreEqual(0, process.ExitCode, $"rustc {string.Join(' ', arguments)} failed:\n{standardError.Result}");
         return standardOutput;
     }
-
-    private static string? FindOnPath(string name) =>
-        (Environment.GetEnvironmentVariable("PATH") ?? "")
-            .Split(System.IO.Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
-            .Select(directory => System.IO.Path.Combine(directory, name))
-            .FirstOrDefault(File.Exists);
 }
