@@ -29,6 +29,13 @@ public sealed class BpfLink : ToolTask
     public string Cpu { get; set; } = "v3";
     public string? CpuFeatures { get; set; }
     public string OptimizationLevel { get; set; } = "2";
+
+    /// <summary>The oldest kernel whose BTF rules the link checks, e.g. 6.1 or 5.15; empty: the linker's default.</summary>
+    public string? KernelBaseline { get; set; }
+
+    /// <summary>The project file, blamed for a setting that makes no sense.</summary>
+    public string? ProjectFile { get; set; }
+
     [Required] public string OutputFile { get; set; } = "";
 
     /// <summary>Where the arguments are written, one per line (kept under obj/ for a look after a failure).</summary>
@@ -43,10 +50,17 @@ public sealed class BpfLink : ToolTask
 
     public override bool Execute()
     {
+        var kernelBaseline = KernelBaseline?.Trim() ?? "";
+        if (kernelBaseline.Length > 0 && !IsKernelVersion(kernelBaseline))
+        {
+            Log.LogCodedError(ErrorCodes.KernelBaselineInvalid, ProjectFile,
+                $"BpfKernelBaseline '{kernelBaseline}' is not a kernel version such as 6.1 or 5.15 (major.minor or major.minor.patch).");
+            return false;
+        }
         var request = new LinkRequest(
             Path.GetFullPath(LlvmLibraryPath), Path.GetFullPath(LinkManifest),
             [.. Bitcode.Select(item => item.GetMetadata("FullPath"))],
-            Target, Cpu, CpuFeatures ?? "", OptimizationLevel, Path.GetFullPath(OutputFile));
+            Target, Cpu, CpuFeatures ?? "", OptimizationLevel, Path.GetFullPath(OutputFile), kernelBaseline);
         FileContent.WriteIfDifferent(ResponseFile, string.Join('\n', LinkResponseFile.Lines(request)) + "\n");
         return base.Execute();
     }
@@ -80,6 +94,10 @@ public sealed class BpfLink : ToolTask
             Log.LogCodedError(ErrorCodes.LinkerCrashed, LinkManifest, CrashMessage(ExitCode, [.. _outputTail]));
         return false;
     }
+
+    /// <summary>What the linker's <c>--kernel-baseline</c> accepts: major.minor or major.minor.patch, major at least 4.</summary>
+    internal static bool IsKernelVersion(string text) =>
+        Version.TryParse(text, out var version) && version.Revision < 0 && version.Major >= 4;
 
     internal static string CrashMessage(int exitCode, IReadOnlyList<string> outputTail)
     {

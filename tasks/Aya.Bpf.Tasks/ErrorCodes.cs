@@ -13,6 +13,7 @@ internal static class ErrorCodes
     public const string CargoFailed = "BPF1005";
     public const string NoBinTarget = "BPF1006";
     public const string LinkNotCaptured = "BPF1007";
+    public const string KernelBaselineInvalid = "BPF1008";
     public const string LlvmNotFound = "BPF2001";
     public const string LinkerCrashed = "BPF2008";
 }

@@ -3,8 +3,11 @@ using LibObjectFile.Elf;
 
 namespace Aya.Bpf.Linker.Btf;
 
-/// <summary>Finds the <c>.BTF</c> and <c>.BTF.ext</c> sections of a BPF ELF object.</summary>
-internal static class BtfSections
+/// <summary>
+/// The BTF sections of a BPF ELF object, the sizes of all its sections by name, and the names of its
+/// GLOBAL or WEAK data symbols (libbpf finds a non-static VAR's ELF symbol by name).
+/// </summary>
+internal sealed record BtfSections(byte[]? Btf, byte[]? BtfExt, IReadOnlyDictionary<string, uint> SectionSizes, IReadOnlySet<string> GlobalObjectSymbols)
 {
     public const string BtfName = ".BTF";
     public const string BtfExtName = ".BTF.ext";
@@ -15,25 +18,45 @@ internal static class BtfSections
     /// </summary>
     public static bool TryExtract(byte[] elf, out byte[]? btf, out byte[]? btfExt)
     {
-        btf = null;
-        btfExt = null;
+        var sections = TryRead(elf);
+        btf = sections?.Btf;
+        btfExt = sections?.BtfExt;
+        return sections is not null;
+    }
+
+    /// <summary>Reads the ELF object; null when it cannot be read.</summary>
+    public static BtfSections? TryRead(byte[] elf)
+    {
         ElfFile? file;
         try
         {
             using var stream = new MemoryStream(elf, writable: false);
             if (!ElfFile.TryRead(stream, out file, out _))
             {
-                return false;
+                return null;
             }
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {
             // LibObjectFile throws on some malformed headers instead of reporting them.
-            return false;
+            return null;
         }
 
+        byte[]? btf = null, btfExt = null;
+        var sizes = new Dictionary<string, uint>(StringComparer.Ordinal);
+        var globalObjects = new HashSet<string>(StringComparer.Ordinal);
         foreach (var section in file.Sections)
         {
+            if (section is ElfSymbolTable symbols)
+            {
+                globalObjects.UnionWith(symbols.Entries
+                    .Where(s => s.Type == ElfSymbolType.Object && s.Bind is ElfSymbolBind.Global or ElfSymbolBind.Weak)
+                    .Select(s => s.Name.Value ?? ""));
+            }
+            if (section.Name.Value is { Length: > 0 } name)
+            {
+                sizes.TryAdd(name, (uint)section.Size);
+            }
             if (section is not ElfStreamSection streamSection || section.Name.Value is not (BtfName or BtfExtName))
             {
                 continue;
@@ -50,6 +73,6 @@ internal static class BtfSections
             }
         }
 
-        return true;
+        return new BtfSections(btf, btfExt, sizes, globalObjects);
     }
 }

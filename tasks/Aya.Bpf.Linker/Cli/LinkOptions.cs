@@ -13,6 +13,9 @@ internal sealed record LinkOptions
     public string CpuFeatures { get; init; } = "";
     public int OptimizationLevel { get; init; } = 2;
 
+    /// <summary>The oldest kernel whose BTF rules the link checks (name length, which kinds exist); 6.1 by default.</summary>
+    public Version KernelBaseline { get; init; } = new(6, 1);
+
     /// <summary>Parses the arguments; returns null and an error text when they do not make sense.</summary>
     public static LinkOptions? Parse(IReadOnlyList<string> args, out string? error)
     {
@@ -20,6 +23,7 @@ internal sealed record LinkOptions
         string? llvm = null, output = null, manifest = null;
         string target = "bpfel", cpu = "v3", features = "";
         var level = 2;
+        var baseline = new Version(6, 1);
         List<string> inputs = [], exports = [];
         for (var i = 0; i < expanded.Count; i++)
         {
@@ -43,6 +47,12 @@ internal sealed record LinkOptions
                 case "-O" when int.TryParse(value, out var parsed) && parsed is >= 0 and <= 3: level = parsed; break;
                 case "-O":
                     error = $"optimization level '{value}' is not one of 0, 1, 2, 3";
+                    return null;
+                case "--kernel-baseline" when ParseKernelVersion(value) is { } version:
+                    baseline = version;
+                    break;
+                case "--kernel-baseline":
+                    error = $"kernel baseline '{value}' is not a version such as 6.1";
                     return null;
                 default:
                     error = $"unknown option '{name}'";
@@ -71,8 +81,13 @@ internal sealed record LinkOptions
             Cpu = cpu,
             CpuFeatures = features,
             OptimizationLevel = level,
+            KernelBaseline = baseline,
         };
     }
+
+    /// <summary>A kernel version, <c>major.minor</c> or <c>major.minor.patch</c> with a major of at least 4; null otherwise.</summary>
+    internal static Version? ParseKernelVersion(string text) =>
+        Version.TryParse(text, out var version) && version.Revision < 0 && version.Major >= 4 ? version : null;
 
     private static List<string> ExpandResponseFiles(IReadOnlyList<string> args)
     {

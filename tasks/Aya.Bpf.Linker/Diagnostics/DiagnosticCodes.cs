@@ -17,4 +17,7 @@ internal static class DiagnosticCodes
     public const string UndefinedSymbol = "BPF2011";
     public const string CodegenFailed = "BPF2012";
     public const string LlvmWarning = "BPF2013";
+    public const string BtfInvalid = "BPF3001";
+    public const string BtfExtInvalid = "BPF3002";
+    public const string BtfMissing = "BPF3003";
 }

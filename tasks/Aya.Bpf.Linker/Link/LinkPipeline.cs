@@ -1,4 +1,6 @@
+using Aya.Bpf.Linker.Btf;
 using Aya.Bpf.Linker.Cli;
+using Aya.Bpf.Linker.DebugInfo;
 using Aya.Bpf.Linker.Diagnostics;
 using Aya.Bpf.Linker.Emit;
 using Aya.Bpf.Linker.Inputs;
@@ -56,8 +58,17 @@ internal sealed class LinkPipeline(LinkOptions options, DiagnosticLog log)
         if (!UndefinedSymbols.Check(module, log))
             return false;
 
+        var repair = _timer.Time("debug info", () => DebugInfoRepair.Apply(context, module));
+        log.Info($"Debug info repaired for BTF: {repair}");
+
         var bytes = _timer.Time("codegen", () => ObjectEmitter.Emit(context, machine, module, log));
         if (bytes is null)
+            return false;
+        var entryPoints = module.Functions.Where(f => !f.IsDeclaration && ExportPolicy.IsProgramSection(f.Section)).Select(f => f.Name).ToHashSet();
+        var madeStatic = StaticFuncPatch.Apply(bytes, entryPoints);
+        if (madeStatic > 0)
+            log.Info($"BTF: {madeStatic} helper functions made STATIC; GLOBAL FUNCs are the entry points only.");
+        if (!_timer.Time("BTF check", () => BtfObjectCheck.Check(bytes, options.KernelBaseline, repair.Origins, log)))
             return false;
         _timer.Time("write", () =>
         {

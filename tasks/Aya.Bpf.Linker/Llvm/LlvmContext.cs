@@ -25,6 +25,14 @@ internal sealed unsafe class LlvmContext : IDisposable
 
     internal nint Raw => _handle.DangerousGetHandle();
 
+    /// <summary>The id of a metadata attachment kind, e.g. <c>dbg</c>.</summary>
+    public uint MetadataKindId(string name)
+    {
+        var bytes = System.Text.Encoding.UTF8.GetBytes(name);
+        fixed (byte* text = bytes)
+            return LlvmApi.LLVMGetMDKindIDInContext(Raw, text, (uint)bytes.Length);
+    }
+
     public IReadOnlyList<LlvmDiagnostic> TakeDiagnostics()
     {
         var taken = _diagnostics.ToArray();

@@ -26,6 +26,40 @@ internal readonly struct LlvmGlobal(nint handle, GlobalKind kind)
 
     public Linkage Linkage => (Linkage)LlvmApi.LLVMGetLinkage(handle);
 
+    /// <summary>The metadata attached to a global variable, with each attachment's kind id.</summary>
+    public IReadOnlyList<(uint Kind, LlvmMetadata Node)> Attachments(LlvmContext context)
+    {
+        var entries = LlvmApi.LLVMGlobalCopyAllMetadata(handle, out var count);
+        if (entries == 0)
+            return [];
+        try
+        {
+            var attachments = new List<(uint, LlvmMetadata)>((int)count);
+            for (uint i = 0; i < count; i++)
+                attachments.Add((LlvmApi.LLVMValueMetadataEntriesGetKind(entries, i),
+                    new LlvmMetadata(context.Raw, LlvmApi.LLVMValueMetadataEntriesGetMetadata(entries, i))));
+            return attachments;
+        }
+        finally
+        {
+            LlvmApi.LLVMDisposeValueMetadataEntries(entries);
+        }
+    }
+
+    /// <summary>Renames the symbol; LLVM appends a number when another global already has the name.</summary>
+    public unsafe void Rename(string name)
+    {
+        var bytes = System.Text.Encoding.UTF8.GetBytes(name);
+        fixed (byte* text = bytes)
+            LlvmApi.LLVMSetValueName2(handle, text, (nuint)bytes.Length);
+    }
+
+    /// <summary>Removes every attachment of one kind (e.g. all <c>!dbg</c>).</summary>
+    public void EraseAttachments(uint kind) => LlvmApi.LLVMGlobalEraseMetadata(handle, kind);
+
+    /// <summary>A function's DISubprogram; null metadata when it has no debug info.</summary>
+    public LlvmMetadata Subprogram(LlvmContext context) => new(context.Raw, LlvmApi.LLVMGetSubprogram(handle));
+
     /// <summary>Gives the symbol internal linkage: invisible outside the object, free to inline and drop.</summary>
     public void Internalize()
     {

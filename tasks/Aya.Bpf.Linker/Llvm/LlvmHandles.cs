@@ -71,3 +71,14 @@ internal sealed class PassBuilderOptionsHandle : LlvmHandle
         return true;
     }
 }
+
+internal sealed class DIBuilderHandle : LlvmHandle
+{
+    public DIBuilderHandle(nint builder) => SetHandle(builder);
+
+    protected override bool ReleaseHandle()
+    {
+        LlvmApi.LLVMDisposeDIBuilder(handle);
+        return true;
+    }
+}

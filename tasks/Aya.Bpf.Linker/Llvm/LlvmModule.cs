@@ -52,6 +52,36 @@ internal sealed class LlvmModule : IDisposable
 
     public IEnumerable<LlvmGlobal> Globals => Functions.Concat(Variables).Concat(Aliases);
 
+    /// <summary>
+    /// Where debug info starts: the compile units, the subprograms of functions and the debug info
+    /// attached to global variables.
+    /// </summary>
+    public unsafe IEnumerable<LlvmMetadata> DebugInfoRoots(LlvmContext context)
+    {
+        var roots = new List<LlvmMetadata>();
+        var name = "llvm.dbg.cu\0"u8;
+        fixed (byte* text = name)
+        {
+            var count = LlvmApi.LLVMGetNamedMetadataNumOperands(Raw, text);
+            var units = new nint[count];
+            fixed (nint* destination = units)
+                LlvmApi.LLVMGetNamedMetadataOperands(Raw, text, destination);
+            roots.AddRange(units.Select(unit => new LlvmMetadata(context.Raw, LlvmApi.LLVMValueAsMetadata(unit))));
+        }
+        foreach (var function in Functions)
+        {
+            var subprogram = LlvmApi.LLVMGetSubprogram(function.Handle);
+            if (subprogram != 0)
+                roots.Add(new LlvmMetadata(context.Raw, subprogram));
+        }
+        foreach (var variable in Variables)
+            roots.AddRange(variable.Attachments(context).Select(attachment => attachment.Node));
+        return roots;
+    }
+
+    /// <summary>The module as text IR, as <c>llvm-dis</c> would print it.</summary>
+    public string PrintToText() => LlvmStrings.TakeMessage(LlvmApi.LLVMPrintModuleToString(Raw));
+
     /// <summary>Returns null when the module is valid, else the verifier's report.</summary>
     public string? Verify()
     {

@@ -9,7 +9,8 @@ internal sealed record LinkRequest(
     string Cpu,
     string CpuFeatures,
     string OptimizationLevel,
-    string Output);
+    string Output,
+    string KernelBaseline = "");
 
 internal static class LinkResponseFile
 {
@@ -22,7 +23,10 @@ internal static class LinkResponseFile
         lines.AddRange(["--target", request.Target, "--cpu", request.Cpu]);
         if (!string.IsNullOrWhiteSpace(request.CpuFeatures))
             lines.AddRange(["--cpu-features", request.CpuFeatures.Trim()]);
-        lines.AddRange(["-O", request.OptimizationLevel, "--output", request.Output]);
+        lines.AddRange(["-O", request.OptimizationLevel]);
+        if (!string.IsNullOrWhiteSpace(request.KernelBaseline))
+            lines.AddRange(["--kernel-baseline", request.KernelBaseline.Trim()]);
+        lines.AddRange(["--output", request.Output]);
         return lines;
     }
 }

@@ -22,17 +22,35 @@ internal static class BpfObjectAssertions
     }
 
     /// <summary>
-    /// bpftool loaded the object, a program of that name and type is in the kernel, and libbpf
-    /// reported no error on the way (not even one it carries on after, like rejected BTF).
+    /// bpftool loaded the object, a program of that name and type is in the kernel, libbpf
+    /// reported no error on the way (not even one it carries on after, like rejected BTF), and
+    /// the kernel accepted the object's BTF: no refusal in libbpf's log, and the program carries it.
     /// </summary>
     public static LoadedProgram LoadedCleanly(LoadResult load, string programName, string programType)
     {
         Assert.AreEqual(0, load.ExitCode, $"bpftool prog loadall failed. {load.Describe()}");
         Assert.IsEmpty(load.LibbpfErrorLines, $"libbpf reported errors. {load.Describe()}");
+        Assert.IsEmpty(load.BtfRejectionLines, $"The kernel refused the object's BTF. {load.Describe()}");
 
         LoadedProgram? program = load.Program(programName);
         Assert.IsNotNull(program, $"No program named {programName} was loaded. {load.Describe()}");
         Assert.AreEqual(programType, program.Type, $"Type of {programName}. {load.Describe()}");
+        Assert.IsNotNull(program.BtfId, $"{programName} was loaded without BTF (bpftool prog show has no btf_id). {load.Describe()}");
+        Assert.IsGreaterThan(0, program.BtfId.Value, $"btf_id of {programName}. {load.Describe()}");
         return program;
+    }
+
+    /// <summary>
+    /// Fails the test if the failed build left <c>&lt;folder&gt;/{bin,obj}/Release/&lt;project&gt;.bpf.o</c>
+    /// in <paramref name="workspace"/>: in bin/ it would pass for a build product, under obj/ the
+    /// next build would take it as an up-to-date link and copy it out.
+    /// </summary>
+    public static void WroteNoObject(FixtureWorkspace workspace, string projectFolder, string projectName, BuildResult build)
+    {
+        foreach (string folder in (string[])["bin/Release", "obj/Release"])
+        {
+            string path = workspace.PathOf($"{projectFolder}/{folder}/{projectName}.bpf.o");
+            Assert.IsFalse(File.Exists(path), $"The failed build wrote {path}. {build.Describe()}");
+        }
     }
 }

@@ -54,6 +54,22 @@ internal static class Bpftool
         }
     }
 
+    /// <summary>
+    /// The .BTF section of <paramref name="objectPath"/> as `bpftool -j btf dump file` reads it,
+    /// which needs neither root nor the kernel: libbpf parses the file itself.
+    /// </summary>
+    public static BtfDump DumpBtf(string objectPath)
+    {
+        string bpftool = RequiredTool.BpftoolPath();
+        ProcessResult dump = ChildProcess.Run(bpftool, ["-j", "btf", "dump", "file", objectPath], CommandTimeout);
+        if (!dump.Succeeded)
+        {
+            throw new InvalidOperationException($"bpftool btf dump file {objectPath} failed:{Environment.NewLine}{dump.Output}");
+        }
+
+        return BtfDump.Parse(objectPath, dump.StandardOutput);
+    }
+
     private static LoadedProgram Describe(string bpftool, string pin, string? packetFile)
     {
         ProcessResult show = ChildProcess.Run(bpftool, ["prog", "show", "pinned", pin, "-j"], CommandTimeout);

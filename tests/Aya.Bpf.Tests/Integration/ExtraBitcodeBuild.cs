@@ -54,14 +54,8 @@ internal sealed class ExtraBitcodeBuild : IDisposable
     /// Fails the test if the failed build left an object in bin/, or under obj/ where the next
     /// build would take it as an up-to-date link and copy it out.
     /// </summary>
-    public void AssertWroteNoObject()
-    {
-        foreach (string folder in (string[])["bin/Release", "obj/Release"])
-        {
-            string path = _workspace.PathOf($"{CrateFolder}/{folder}/{ProjectName}.bpf.o");
-            Assert.IsFalse(File.Exists(path), $"The failed build wrote {path}. {Result.Describe()}");
-        }
-    }
+    public void AssertWroteNoObject() =>
+        BpfObjectAssertions.WroteNoObject(_workspace, CrateFolder, ProjectName, Result);
 
     public void Dispose() => _workspace.Dispose();
 

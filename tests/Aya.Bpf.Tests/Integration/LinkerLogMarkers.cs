@@ -9,11 +9,14 @@ internal static class LinkerLogMarkers
     /// <summary>Printed once the symbols to keep are decided.</summary>
     public const string ExportedSymbols = "exported symbols";
 
+    /// <summary>Printed, with counts, once the debug info is made valid BTF; every link does this.</summary>
+    public const string DebugInfoRepaired = "Debug info repaired for BTF:";
+
     /// <summary>Printed when the object file is written.</summary>
     public const string Wrote = "wrote";
 
     /// <summary>Every marker a successful link prints.</summary>
-    public static IReadOnlyList<string> All { get; } = [ExportedSymbols, Wrote];
+    public static IReadOnlyList<string> All { get; } = [ExportedSymbols, DebugInfoRepaired, Wrote];
 
     // `-bl` makes MSBuild itself print "BinaryLogger wrote to: ...", which must not count.
     private const string BinaryLoggerLine = "BinaryLogger";

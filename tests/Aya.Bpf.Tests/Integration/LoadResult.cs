@@ -6,6 +6,9 @@ namespace Aya.Bpf.Tests.Integration;
 /// <param name="Programs">The programs it pinned, described while they were loaded.</param>
 internal sealed record LoadResult(int ExitCode, string Log, IReadOnlyList<LoadedProgram> Programs)
 {
+    private static readonly string[] BtfRejectionMarkers =
+        ["BTF is optional", "Error loading .BTF", "BTF loading error", "BEGIN BTF LOAD LOG"];
+
     /// <summary>libbpf log lines that report an error or failure, even ones libbpf carries on after.</summary>
     public IReadOnlyList<string> LibbpfErrorLines =>
         [.. Log.Split('\n')
@@ -13,6 +16,16 @@ internal sealed record LoadResult(int ExitCode, string Log, IReadOnlyList<Loaded
             .Where(line => line.StartsWith("libbpf:", StringComparison.Ordinal)
                 && (line.Contains("error", StringComparison.OrdinalIgnoreCase)
                     || line.Contains("failed", StringComparison.OrdinalIgnoreCase)))];
+
+    /// <summary>
+    /// Log lines showing the kernel refused the object's BTF. libbpf then loads the programs
+    /// without it ("Error loading .BTF into kernel: -22. BTF is optional, ignoring."), so the load
+    /// itself succeeds; "BTF loading error" and the BTF load log's banner come with the refusal.
+    /// </summary>
+    public IReadOnlyList<string> BtfRejectionLines =>
+        [.. Log.Split('\n')
+            .Select(line => line.TrimEnd('\r'))
+            .Where(line => BtfRejectionMarkers.Any(marker => line.Contains(marker, StringComparison.Ordinal)))];
 
     /// <summary>The loaded program of that name, or null.</summary>
     public LoadedProgram? Program(string name) => Programs.FirstOrDefault(p => p.Name == name);

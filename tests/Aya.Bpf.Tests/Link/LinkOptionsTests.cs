@@ -49,6 +49,44 @@ public sealed class LinkOptionsTests
     }
 
     [TestMethod]
+    public void KernelBaselineIsSixOneByDefault()
+    {
+        var options = LinkOptions.Parse(["--llvm", "l", "--output", "o"], out var error);
+
+        Assert.IsNull(error);
+        Assert.AreEqual(new Version(6, 1), options?.KernelBaseline);
+    }
+
+    [TestMethod]
+    [DataRow("5.15", 5, 15, -1)]
+    [DataRow("6.8.1", 6, 8, 1)]
+    [DataRow("4.18", 4, 18, -1)]
+    public void ReadsTheKernelBaseline(string value, int major, int minor, int patch)
+    {
+        var options = LinkOptions.Parse(["--llvm", "l", "--output", "o", "--kernel-baseline", value], out var error);
+
+        Assert.IsNull(error);
+        Assert.IsNotNull(options);
+        Assert.AreEqual((major, minor, patch), (options.KernelBaseline.Major, options.KernelBaseline.Minor, options.KernelBaseline.Build));
+    }
+
+    [TestMethod]
+    [DataRow("6")]
+    [DataRow("6.1.0.0")]
+    [DataRow("3.19")]
+    [DataRow("latest")]
+    [DataRow("6.x")]
+    [DataRow("-6.1")]
+    [DataRow("")]
+    public void RefusesAKernelBaselineThatIsNotAVersion(string value)
+    {
+        var options = LinkOptions.Parse(["--llvm", "l", "--output", "o", "--kernel-baseline", value], out var error);
+
+        Assert.IsNull(options);
+        Assert.AreEqual($"kernel baseline '{value}' is not a version such as 6.1", error);
+    }
+
+    [TestMethod]
     public void RequiresLlvmAndOutput()
     {
         Assert.IsNull(LinkOptions.Parse(["--output", "o"], out var error));

@@ -21,6 +21,21 @@ public sealed class LinkPipelineTests
         @LICENSE = global [4 x i8] c"GPL\00", section "license"
         """;
 
+    // The entry point described in debug info, so that the object gets BTF.
+    private const string DebugInfo = """
+        !llvm.dbg.cu = !{!0}
+        !llvm.module.flags = !{!2}
+        !0 = distinct !DICompileUnit(language: DW_LANG_Rust, file: !1, producer: "rustc", isOptimized: true, runtimeVersion: 0, emissionKind: FullDebug)
+        !1 = !DIFile(filename: "main.rs", directory: "/src")
+        !2 = !{i32 2, !"Debug Info Version", i32 3}
+        !3 = !DIBasicType(name: "u32", size: 32, encoding: DW_ATE_unsigned)
+        !4 = distinct !DISubprogram(name: "xdp_prog", scope: !1, file: !1, line: 1, type: !5, scopeLine: 1, spFlags: DISPFlagDefinition, unit: !0)
+        !5 = !DISubroutineType(types: !{!3})
+        """;
+
+    private static readonly string ProgramWithDebugInfo =
+        Program.Replace("define i32 @xdp_prog(ptr %ctx) section \"xdp\" {", "define i32 @xdp_prog(ptr %ctx) section \"xdp\" !dbg !4 {") + "\n" + DebugInfo;
+
     private string _directory = "";
 
     [TestInitialize]
@@ -36,7 +51,7 @@ public sealed class LinkPipelineTests
     [TestMethod]
     public void WritesABpfObjectWithTheProgramAndLicenseSections()
     {
-        var (ok, log, output) = Link(Program);
+        var (ok, log, output) = Link(ProgramWithDebugInfo);
 
         Assert.IsTrue(ok, string.Join("\n", log.Reported));
         using var stream = File.OpenRead(output);
@@ -45,6 +60,18 @@ public sealed class LinkPipelineTests
         var sections = elf.Sections.Select(s => s.Name.Value).ToList();
         CollectionAssert.Contains(sections, "xdp");
         CollectionAssert.Contains(sections, "license");
+        CollectionAssert.Contains(sections, ".BTF");
+    }
+
+    [TestMethod]
+    public void AnObjectWithoutBtfIsAnErrorAndIsNotWritten()
+    {
+        var (ok, log, output) = Link(Program);
+
+        Assert.IsFalse(ok);
+        var error = log.Reported.Single(d => d.Severity == Severity.Error);
+        Assert.AreEqual(DiagnosticCodes.BtfMissing, error.Code);
+        Assert.IsFalse(File.Exists(output));
     }
 
     [TestMethod]

@@ -84,6 +84,49 @@ public sealed class BpfLinkTests
             File.ReadAllLines(responseFile));
     }
 
+    [TestMethod]
+    public void PassesTheKernelBaseline()
+    {
+        var (task, engine, directory) = Linker("exit 0");
+        task.KernelBaseline = " 5.15 ";
+
+        Assert.IsTrue(task.Execute(), engine.Log);
+
+        var lines = File.ReadAllLines(directory.Combine("obj", "link.rsp")).ToList();
+        Assert.AreEqual("5.15", lines[lines.IndexOf("--kernel-baseline") + 1]);
+    }
+
+    [TestMethod]
+    public void LeavesTheKernelBaselineToTheLinkerWhenEmpty()
+    {
+        var (task, engine, directory) = Linker("exit 0");
+        task.KernelBaseline = "";
+
+        Assert.IsTrue(task.Execute(), engine.Log);
+
+        CollectionAssert.DoesNotContain(File.ReadAllLines(directory.Combine("obj", "link.rsp")), "--kernel-baseline");
+    }
+
+    [TestMethod]
+    [DataRow("6")]
+    [DataRow("latest")]
+    [DataRow("3.10")]
+    [DataRow("6.1.0.0")]
+    public void RefusesAKernelBaselineThatIsNotAVersionWithoutRunningTheLinker(string value)
+    {
+        var (task, engine, directory) = Linker("""touch "$(dirname "$0")/linker-ran" """);
+        task.KernelBaseline = value;
+        task.ProjectFile = "/p/p.bpfproj";
+
+        Assert.IsFalse(task.Execute());
+
+        var error = engine.Errors.Single();
+        Assert.AreEqual(("BPF1008", "/p/p.bpfproj"), (error.Code, error.File));
+        Assert.Contains($"BpfKernelBaseline '{value}' is not a kernel version such as 6.1", error.Message!);
+        Assert.IsFalse(File.Exists(directory.Combine("linker-ran")));
+        Assert.IsFalse(File.Exists(directory.Combine("obj", "link.rsp")));
+    }
+
     private (BpfLink Task, RecordingBuildEngine Engine, TempDirectory Directory) Linker(string script)
     {
         if (OperatingSystem.IsWindows())

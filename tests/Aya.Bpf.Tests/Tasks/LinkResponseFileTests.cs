@@ -29,4 +29,14 @@ public sealed class LinkResponseFileTests
 
         Assert.AreEqual("+alu32", lines[lines.IndexOf("--cpu-features") + 1]);
     }
+
+    [TestMethod]
+    public void PassesTheKernelBaselineBeforeTheOutputOnlyWhenSet()
+    {
+        CollectionAssert.DoesNotContain(LinkResponseFile.Lines(Request).ToArray(), "--kernel-baseline");
+
+        var lines = LinkResponseFile.Lines(Request with { KernelBaseline = "5.15" }).ToArray();
+
+        CollectionAssert.AreEqual(new[] { "-O", "2", "--kernel-baseline", "5.15", "--output", "/p/obj/Release/p.bpf.o" }, lines[^6..]);
+    }
 }

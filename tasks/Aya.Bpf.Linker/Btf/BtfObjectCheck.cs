@@ -1,0 +1,63 @@
+using Aya.Bpf.Linker.DebugInfo;
+using Aya.Bpf.Linker.Diagnostics;
+
+namespace Aya.Bpf.Linker.Btf;
+
+/// <summary>
+/// The last gate before an object is written: its <c>.BTF</c> and <c>.BTF.ext</c> must pass the kernel's
+/// and the verifier's rules, else libbpf would drop the BTF ("BTF is optional, ignoring") at load time.
+/// Every violation is a coded error naming the BTF type and, where debug info knows it, the source.
+/// </summary>
+internal static class BtfObjectCheck
+{
+    public static bool Check(byte[] elf, Version kernelBaseline, DebugInfoOrigins origins, DiagnosticLog log)
+    {
+        var sections = BtfSections.TryRead(elf);
+        if (sections is null)
+        {
+            log.Error(DiagnosticCodes.BtfMissing, "the BPF object LLVM wrote cannot be read back as ELF.");
+            return false;
+        }
+        if (sections.Btf is null)
+        {
+            log.Error(DiagnosticCodes.BtfMissing,
+                "the object has no .BTF section: the inputs carry no debug info. Build the crate with debug = 2 " +
+                "(and C inputs with -g) so the kernel gets BTF.");
+            return false;
+        }
+        if (!BtfReader.TryRead(sections.Btf, out var btf, out var readError) || btf is null)
+        {
+            log.Error(DiagnosticCodes.BtfInvalid, $"the .BTF section LLVM wrote cannot be parsed: {readError}");
+            return false;
+        }
+
+        var options = new BtfValidationOptions { KernelBaseline = kernelBaseline, SectionSizes = sections.SectionSizes };
+        foreach (var violation in BtfValidator.Validate(btf, options).Concat(LibbpfOpenChecks.Check(btf, sections.GlobalObjectSymbols)))
+            log.Report(Describe(violation, kernelBaseline, origins));
+
+        if (sections.BtfExt is not null)
+        {
+            if (!BtfExtReader.TryRead(sections.BtfExt, btf.Strings, out var ext, out var extError) || ext is null)
+                log.Error(DiagnosticCodes.BtfExtInvalid, $"the .BTF.ext section LLVM wrote cannot be parsed: {extError}");
+            else
+            {
+                foreach (var violation in BtfExtValidator.Validate(ext, btf))
+                    log.Error(DiagnosticCodes.BtfExtInvalid, $"func_info/line_info the verifier would refuse in section {violation}");
+            }
+        }
+        return !log.HasErrors;
+    }
+
+    private static Diagnostic Describe(BtfViolation violation, Version kernelBaseline, DebugInfoOrigins origins)
+    {
+        var subject = violation.TypeId == 0
+            ? "the BTF header"
+            : $"BTF type [{violation.TypeId}] {BtfKindNames.Of(violation.Kind)} '{violation.TypeName}'";
+        if (violation.MemberName is not null)
+            subject += $", member '{violation.MemberName}'";
+        var origin = origins.Find(violation.TypeName);
+        var source = origin is null || origin.SourceName == violation.TypeName ? "" : $" (from `{origin.SourceName}`)";
+        var message = $"{subject}{source} would be refused at load time (checked for Linux {kernelBaseline} and later): {violation.Message}";
+        return new Diagnostic(Severity.Error, DiagnosticCodes.BtfInvalid, message, origin?.File, origin?.Line ?? 0);
+    }
+}

@@ -1,0 +1,36 @@
+using Aya.Bpf.Linker.Llvm;
+
+namespace Aya.Bpf.Linker.DebugInfo;
+
+/// <summary>
+/// Operand positions inside debug-info nodes, which the C API has no accessors for. LLVM 21 moved a type's
+/// size and offset into operands 3 and 4, so the operands specific to derived, composite and subroutine
+/// types start at 5 from then on, and at 3 before.
+/// </summary>
+internal sealed record DebugInfoLayout(int FirstTypeSpecificOperand)
+{
+    /// <summary>Name of a DIType or DISubprogram.</summary>
+    public const int NameOperand = 2;
+
+    /// <summary>Name of a DIGlobalVariable or DILocalVariable.</summary>
+    public const int VariableNameOperand = 1;
+
+    /// <summary>Name of a DIEnumerator.</summary>
+    public const int EnumeratorNameOperand = 0;
+
+    /// <summary>A DISubprogram's file, type and retained nodes (not a DIType, so unaffected by LLVM 21).</summary>
+    public const int SubprogramFileOperand = 0;
+    public const int SubprogramTypeOperand = 4;
+    public const int SubprogramRetainedNodesOperand = 7;
+
+    public static DebugInfoLayout For(Version llvm) => new(llvm.Major >= 21 ? 5 : 3);
+
+    public static DebugInfoLayout Loaded =>
+        For(LlvmLibrary.LoadedVersion ?? throw new InvalidOperationException("LLVM is not loaded yet."));
+
+    public int CompositeElementsOperand => FirstTypeSpecificOperand + 1;
+
+    public int CompositeDiscriminatorOperand => FirstTypeSpecificOperand + 5;
+
+    public int SubroutineTypeArrayOperand => FirstTypeSpecificOperand;
+}
