@@ -3,9 +3,10 @@ using Aya.Bpf.Linker.Llvm;
 namespace Aya.Bpf.Linker.DebugInfo;
 
 /// <summary>
-/// Operand positions inside debug-info nodes, which the C API has no accessors for. LLVM 21 moved a type's
-/// size and offset into operands 3 and 4, so the operands specific to derived, composite and subroutine
-/// types start at 5 from then on, and at 3 before.
+/// Operand positions inside debug-info nodes, which the C API has no accessors for. Newer LLVMs keep a
+/// type's size and offset in operands 3 and 4, so the operands specific to derived, composite and
+/// subroutine types start at 5 there and at 3 in older ones. Rather than trusting a version number, the
+/// layout is measured: a basic type has exactly the operands every type shares.
 /// </summary>
 internal sealed record DebugInfoLayout(int FirstTypeSpecificOperand)
 {
@@ -23,10 +24,8 @@ internal sealed record DebugInfoLayout(int FirstTypeSpecificOperand)
     public const int SubprogramTypeOperand = 4;
     public const int SubprogramRetainedNodesOperand = 7;
 
-    public static DebugInfoLayout For(Version llvm) => new(llvm.Major >= 21 ? 5 : 3);
-
-    public static DebugInfoLayout Loaded =>
-        For(LlvmLibrary.LoadedVersion ?? throw new InvalidOperationException("LLVM is not loaded yet."));
+    public static DebugInfoLayout Measure(DebugInfoBuilder builder) =>
+        new(builder.UnsignedType("u8", 8).Operands.Length);
 
     public int CompositeElementsOperand => FirstTypeSpecificOperand + 1;
 

@@ -13,10 +13,10 @@ internal static class DebugInfoRepair
     {
         var result = new DebugInfoRepairResult();
         StaticVariableRepair.Apply(context, module, result);
-        var layout = DebugInfoLayout.Loaded;
         var graph = DebugInfoGraph.Walk(module.DebugInfoRoots(context));
         using (var builder = new DebugInfoBuilder(context, module))
         {
+            var layout = DebugInfoLayout.Measure(builder);
             // Basic types go first: a zero-sized `()` must become a struct before names are sanitised.
             BasicTypeRepair.Apply(graph, builder, result);
             NameRepair.Apply(context, graph, result);
