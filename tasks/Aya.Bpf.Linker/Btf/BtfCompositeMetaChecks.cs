@@ -91,7 +91,7 @@ internal sealed class BtfCompositeMetaChecks(BtfData btf, BtfKernelFacts facts, 
 
         ulong lastEnd = 0;
         ulong sum = 0;
-        foreach (var entry in type.Entries)
+        foreach (var entry in DatasecSizes.EntriesAsKernelSees(type, btf, options))
         {
             string? problem = EntryProblem(entry, size, sizeKnown, lastEnd);
             if (problem is not null)

@@ -10,8 +10,13 @@ namespace Aya.Bpf.Linker.Btf;
 /// </summary>
 internal static class BtfObjectCheck
 {
-    public static bool Check(byte[] elf, Version kernelBaseline, DebugInfoOrigins origins, DiagnosticLog log)
+    public static bool Check(byte[] elf, Version kernelBaseline, DebugInfoOrigins origins, DiagnosticLog log) =>
+        Check(elf, kernelBaseline, origins, log, out _);
+
+    /// <summary>Checks the object; <paramref name="btf"/> is its parsed .BTF when that could be read.</summary>
+    public static bool Check(byte[] elf, Version kernelBaseline, DebugInfoOrigins origins, DiagnosticLog log, out BtfData? btf)
     {
+        btf = null;
         var sections = BtfSections.TryRead(elf);
         if (sections is null)
         {
@@ -25,14 +30,19 @@ internal static class BtfObjectCheck
                 "(and C inputs with -g) so the kernel gets BTF.");
             return false;
         }
-        if (!BtfReader.TryRead(sections.Btf, out var btf, out var readError) || btf is null)
+        if (!BtfReader.TryRead(sections.Btf, out btf, out var readError) || btf is null)
         {
             log.Error(DiagnosticCodes.BtfInvalid, $"the .BTF section LLVM wrote cannot be parsed: {readError}");
             return false;
         }
 
-        var options = new BtfValidationOptions { KernelBaseline = kernelBaseline, SectionSizes = sections.SectionSizes };
-        foreach (var violation in BtfValidator.Validate(btf, options).Concat(LibbpfOpenChecks.Check(btf, sections.GlobalObjectSymbols)))
+        var options = new BtfValidationOptions
+        {
+            KernelBaseline = kernelBaseline,
+            SectionSizes = sections.SectionSizes,
+            VariableOffsets = sections.GlobalDataSymbols,
+        };
+        foreach (var violation in BtfValidator.Validate(btf, options).Concat(LibbpfOpenChecks.Check(btf, sections.GlobalDataSymbols)))
             log.Report(Describe(violation, kernelBaseline, origins));
 
         if (sections.BtfExt is not null)

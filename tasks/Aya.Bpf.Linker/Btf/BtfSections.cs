@@ -5,9 +5,10 @@ namespace Aya.Bpf.Linker.Btf;
 
 /// <summary>
 /// The BTF sections of a BPF ELF object, the sizes of all its sections by name, and the names of its
-/// GLOBAL or WEAK data symbols (libbpf finds a non-static VAR's ELF symbol by name).
+/// GLOBAL or WEAK data symbols with their offsets (libbpf finds a non-static VAR's ELF symbol by name and
+/// takes its offset from it).
 /// </summary>
-internal sealed record BtfSections(byte[]? Btf, byte[]? BtfExt, IReadOnlyDictionary<string, uint> SectionSizes, IReadOnlySet<string> GlobalObjectSymbols)
+internal sealed record BtfSections(byte[]? Btf, byte[]? BtfExt, IReadOnlyDictionary<string, uint> SectionSizes, IReadOnlyDictionary<string, uint> GlobalDataSymbols)
 {
     public const string BtfName = ".BTF";
     public const string BtfExtName = ".BTF.ext";
@@ -44,14 +45,15 @@ internal sealed record BtfSections(byte[]? Btf, byte[]? BtfExt, IReadOnlyDiction
 
         byte[]? btf = null, btfExt = null;
         var sizes = new Dictionary<string, uint>(StringComparer.Ordinal);
-        var globalObjects = new HashSet<string>(StringComparer.Ordinal);
+        var globalData = new Dictionary<string, uint>(StringComparer.Ordinal);
         foreach (var section in file.Sections)
         {
             if (section is ElfSymbolTable symbols)
             {
-                globalObjects.UnionWith(symbols.Entries
-                    .Where(s => s.Type == ElfSymbolType.Object && s.Bind is ElfSymbolBind.Global or ElfSymbolBind.Weak)
-                    .Select(s => s.Name.Value ?? ""));
+                foreach (var symbol in symbols.Entries.Where(s => s.Type == ElfSymbolType.Object && s.Bind is ElfSymbolBind.Global or ElfSymbolBind.Weak))
+                {
+                    globalData.TryAdd(symbol.Name.Value ?? "", (uint)symbol.Value);
+                }
             }
             if (section.Name.Value is { Length: > 0 } name)
             {
@@ -73,6 +75,6 @@ internal sealed record BtfSections(byte[]? Btf, byte[]? BtfExt, IReadOnlyDiction
             }
         }
 
-        return new BtfSections(btf, btfExt, sizes, globalObjects);
+        return new BtfSections(btf, btfExt, sizes, globalData);
     }
 }

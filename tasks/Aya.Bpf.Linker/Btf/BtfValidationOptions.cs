@@ -16,4 +16,11 @@ internal sealed record BtfValidationOptions
     /// (what the kernel will see); without an entry its size-dependent checks are skipped.
     /// </summary>
     public IReadOnlyDictionary<string, uint> SectionSizes { get; init; } = new Dictionary<string, uint>();
+
+    /// <summary>
+    /// Offsets of the ELF data symbols by name, for BTF that reaches the kernel through libbpf: libbpf sets
+    /// a global VAR's DATASEC offset from its symbol and then sorts the section's entries by offset
+    /// (btf_fixup_datasec), so the kernel checks those. Null for BTF loaded as it is.
+    /// </summary>
+    public IReadOnlyDictionary<string, uint>? VariableOffsets { get; init; }
 }

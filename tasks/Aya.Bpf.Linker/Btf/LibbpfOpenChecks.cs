@@ -7,7 +7,7 @@ namespace Aya.Bpf.Linker.Btf;
 /// </summary>
 internal static class LibbpfOpenChecks
 {
-    public static IReadOnlyList<BtfViolation> Check(BtfData btf, IReadOnlySet<string> globalObjectSymbols)
+    public static IReadOnlyList<BtfViolation> Check(BtfData btf, IReadOnlyDictionary<string, uint> globalDataSymbols)
     {
         var violations = new List<BtfViolation>();
         foreach (var datasec in btf.Types.OfType<BtfDatasecType>())
@@ -15,7 +15,7 @@ internal static class LibbpfOpenChecks
             foreach (var entry in datasec.Entries)
             {
                 if (btf.TypeById(entry.Type) is not BtfVarType { Linkage: (uint)BtfVarLinkage.GlobalAllocated } variable
-                    || variable.Name is null || globalObjectSymbols.Contains(variable.Name))
+                    || variable.Name is null || globalDataSymbols.ContainsKey(variable.Name))
                     continue;
                 violations.Add(new BtfViolation((int)variable.Id, BtfKind.Var, variable.Name, null,
                     $"libbpf: failed to find symbol for variable '{variable.Name}' in section '{datasec.Name}' " +

@@ -29,7 +29,16 @@ internal sealed record DebugInfoLayout(int FirstTypeSpecificOperand)
 
     public int CompositeElementsOperand => FirstTypeSpecificOperand + 1;
 
+    public int CompositeTemplateParamsOperand => FirstTypeSpecificOperand + 3;
+
     public int CompositeDiscriminatorOperand => FirstTypeSpecificOperand + 5;
+
+    /// <summary>A DITemplateTypeParameter's name and type (not a DIType, so unaffected by LLVM 21).</summary>
+    public const int TemplateParameterNameOperand = 0;
+    public const int TemplateParameterTypeOperand = 1;
+
+    /// <summary>A DIVariable's type.</summary>
+    public const int VariableTypeOperand = 3;
 
     public int SubroutineTypeArrayOperand => FirstTypeSpecificOperand;
 }

@@ -20,4 +20,8 @@ internal static class DiagnosticCodes
     public const string BtfInvalid = "BPF3001";
     public const string BtfExtInvalid = "BPF3002";
     public const string BtfMissing = "BPF3003";
+    public const string MapDefinitionUnreadable = "BPF4001";
+    public const string MapTypesContradictSizes = "BPF4002";
+    public const string MapInvalid = "BPF4003";
+    public const string MapNameTruncated = "BPF4004";
 }

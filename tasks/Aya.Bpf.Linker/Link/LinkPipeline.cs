@@ -5,6 +5,7 @@ using Aya.Bpf.Linker.Diagnostics;
 using Aya.Bpf.Linker.Emit;
 using Aya.Bpf.Linker.Inputs;
 using Aya.Bpf.Linker.Llvm;
+using Aya.Bpf.Linker.Maps;
 
 namespace Aya.Bpf.Linker.Link;
 
@@ -58,7 +59,15 @@ internal sealed class LinkPipeline(LinkOptions options, DiagnosticLog log)
         if (!UndefinedSymbols.Check(module, log))
             return false;
 
+        var maps = _timer.Time("maps", () => LegacyMapRewriter.Apply(context, module, options.Target == "bpfeb", log));
+        if (log.HasErrors)
+            return false;
+        foreach (var map in maps)
+            log.Info($"Map {map.Name}: legacy definition rewritten into .maps ({string.Join(", ", map.Plan.Members.Select(Describe))})");
+
         var repair = _timer.Time("debug info", () => DebugInfoRepair.Apply(context, module));
+        foreach (var source in MapSources.Find(context, module))
+            repair.Origins.Add(source.SourceName, source);
         log.Info($"Debug info repaired for BTF: {repair}");
 
         var bytes = _timer.Time("codegen", () => ObjectEmitter.Emit(context, machine, module, log));
@@ -68,7 +77,9 @@ internal sealed class LinkPipeline(LinkOptions options, DiagnosticLog log)
         var madeStatic = StaticFuncPatch.Apply(bytes, entryPoints);
         if (madeStatic > 0)
             log.Info($"BTF: {madeStatic} helper functions made STATIC; GLOBAL FUNCs are the entry points only.");
-        if (!_timer.Time("BTF check", () => BtfObjectCheck.Check(bytes, options.KernelBaseline, repair.Origins, log)))
+        BtfData? btf = null;
+        if (!_timer.Time("BTF check", () => BtfObjectCheck.Check(bytes, options.KernelBaseline, repair.Origins, log, out btf))
+            || btf is null || !MapObjectCheck.Check(btf, repair.Origins, log))
             return false;
         _timer.Time("write", () =>
         {
@@ -79,6 +90,13 @@ internal sealed class LinkPipeline(LinkOptions options, DiagnosticLog log)
         log.Info($"Wrote {options.Output} ({bytes.Length} bytes); {_timer}");
         return true;
     }
+
+    private static string Describe(BtfMapMember member) => member switch
+    {
+        BtfMapIntegerMember number => $"{member.Name} {number.Value}",
+        BtfMapTypeMember typed => $"{member.Name} {typed.Type.Name}",
+        _ => member.Name,
+    };
 
     private TargetMachine? CreateMachine()
     {

@@ -2,10 +2,12 @@ using System.Text;
 
 namespace Aya.Bpf.Linker.Llvm;
 
-/// <summary>Creates debug-info nodes in a module (LLVM's DIBuilder) for the repairs that need new nodes.</summary>
+/// <summary>Creates debug-info nodes in a module (LLVM's DIBuilder) for the repairs and rewrites that need new nodes.</summary>
 internal sealed class DebugInfoBuilder : IDisposable
 {
+    private const uint DwarfSigned = 0x05; // DW_ATE_signed
     private const uint DwarfUnsigned = 0x07; // DW_ATE_unsigned
+    private const ulong PointerBits = 64;
     private readonly DIBuilderHandle _handle;
     private readonly LlvmContext _context;
 
@@ -17,19 +19,47 @@ internal sealed class DebugInfoBuilder : IDisposable
 
     private nint Raw => _handle.DangerousGetHandle();
 
-    public unsafe LlvmMetadata UnsignedType(string name, ulong sizeInBits)
-    {
-        var bytes = Encoding.UTF8.GetBytes(name);
-        fixed (byte* data = bytes)
-            return Wrap(LlvmApi.LLVMDIBuilderCreateBasicType(Raw, data, (nuint)bytes.Length, sizeInBits, DwarfUnsigned, 0));
-    }
+    public LlvmMetadata UnsignedType(string name, ulong sizeInBits) => BasicType(name, sizeInBits, DwarfUnsigned);
+
+    public LlvmMetadata SignedType(string name, ulong sizeInBits) => BasicType(name, sizeInBits, DwarfSigned);
 
     /// <summary>A struct with no members and size zero, as C describes an empty struct.</summary>
-    public unsafe LlvmMetadata EmptyStruct(string name)
+    public LlvmMetadata EmptyStruct(string name) => Struct(name, 0, []);
+
+    public unsafe LlvmMetadata Struct(string name, ulong sizeInBits, IReadOnlyList<LlvmMetadata> members)
+    {
+        var bytes = Encoding.UTF8.GetBytes(name);
+        var elements = members.Select(m => m.Handle).ToArray();
+        fixed (byte* data = bytes)
+        fixed (nint* items = elements)
+            return Wrap(LlvmApi.LLVMDIBuilderCreateStructType(Raw, 0, data, (nuint)bytes.Length, 0, 0, sizeInBits, 8, 0, 0,
+                items, (uint)elements.Length, 0, 0, null, 0));
+    }
+
+    public unsafe LlvmMetadata Member(string name, ulong sizeInBits, ulong offsetInBits, LlvmMetadata type)
     {
         var bytes = Encoding.UTF8.GetBytes(name);
         fixed (byte* data = bytes)
-            return Wrap(LlvmApi.LLVMDIBuilderCreateStructType(Raw, 0, data, (nuint)bytes.Length, 0, 0, 0, 8, 0, 0, null, 0, 0, 0, null, 0));
+            return Wrap(LlvmApi.LLVMDIBuilderCreateMemberType(Raw, 0, data, (nuint)bytes.Length, 0, 0, sizeInBits, 8, offsetInBits, 0, type.Handle));
+    }
+
+    public unsafe LlvmMetadata Pointer(LlvmMetadata pointee) =>
+        Wrap(LlvmApi.LLVMDIBuilderCreatePointerType(Raw, pointee.Handle, PointerBits, (uint)PointerBits, 0, null, 0));
+
+    public unsafe LlvmMetadata Array(LlvmMetadata element, long count, ulong elementBits)
+    {
+        var subrange = LlvmApi.LLVMDIBuilderGetOrCreateSubrange(Raw, 0, count);
+        return Wrap(LlvmApi.LLVMDIBuilderCreateArrayType(Raw, elementBits * (ulong)count, 8, element.Handle, &subrange, 1));
+    }
+
+    /// <summary>Debug info for a global variable: attach the result as its <c>!dbg</c>.</summary>
+    public unsafe LlvmMetadata GlobalVariable(string name, LlvmMetadata type, LlvmMetadata scope, LlvmMetadata file, uint line)
+    {
+        var bytes = Encoding.UTF8.GetBytes(name);
+        var expression = LlvmApi.LLVMDIBuilderCreateExpression(Raw, null, 0);
+        fixed (byte* data = bytes)
+            return Wrap(LlvmApi.LLVMDIBuilderCreateGlobalVariableExpression(Raw, scope.Handle, data, (nuint)bytes.Length, data, (nuint)bytes.Length,
+                file.Handle, line, type.Handle, localToUnit: 0, expression, 0, (uint)PointerBits));
     }
 
     public unsafe LlvmMetadata Parameter(LlvmMetadata subprogram, string name, int argument, LlvmMetadata file, uint line, LlvmMetadata type)
@@ -38,6 +68,13 @@ internal sealed class DebugInfoBuilder : IDisposable
         fixed (byte* data = bytes)
             return Wrap(LlvmApi.LLVMDIBuilderCreateParameterVariable(Raw, subprogram.Handle, data, (nuint)bytes.Length, (uint)argument,
                 file.Handle, line, type.Handle, alwaysPreserve: 0, flags: 0));
+    }
+
+    private unsafe LlvmMetadata BasicType(string name, ulong sizeInBits, uint encoding)
+    {
+        var bytes = Encoding.UTF8.GetBytes(name);
+        fixed (byte* data = bytes)
+            return Wrap(LlvmApi.LLVMDIBuilderCreateBasicType(Raw, data, (nuint)bytes.Length, sizeInBits, encoding, 0));
     }
 
     private LlvmMetadata Wrap(nint metadata) => new(_context.Raw, metadata);

@@ -50,6 +50,22 @@ internal static unsafe partial class LlvmApi
         ulong sizeInBits, uint alignInBits, int flags, nint derivedFrom, nint* elements, uint elementCount, uint runtimeLanguage,
         nint vtableHolder, byte* uniqueId, nuint uniqueIdLength);
     [LibraryImport(Library)]
+    public static partial nint LLVMDIBuilderCreateMemberType(nint builder, nint scope, byte* name, nuint nameLength, nint file, uint line,
+        ulong sizeInBits, uint alignInBits, ulong offsetInBits, int flags, nint type);
+    [LibraryImport(Library)]
+    public static partial nint LLVMDIBuilderCreatePointerType(nint builder, nint pointee, ulong sizeInBits, uint alignInBits, uint addressSpace,
+        byte* name, nuint nameLength);
+    [LibraryImport(Library)]
+    public static partial nint LLVMDIBuilderCreateArrayType(nint builder, ulong sizeInBits, uint alignInBits, nint elementType, nint* subscripts, uint subscriptCount);
+    [LibraryImport(Library)] public static partial nint LLVMDIBuilderGetOrCreateSubrange(nint builder, long lowerBound, long count);
+    [LibraryImport(Library)] public static partial nint LLVMDIBuilderCreateExpression(nint builder, ulong* operations, nuint count);
+    [LibraryImport(Library)]
+    public static partial nint LLVMDIBuilderCreateGlobalVariableExpression(nint builder, nint scope, byte* name, nuint nameLength,
+        byte* linkageName, nuint linkageNameLength, nint file, uint line, nint type, int localToUnit, nint expression, nint declaration, uint alignInBits);
+    [LibraryImport(Library)] public static partial nint LLVMDIVariableGetFile(nint variable);
+    [LibraryImport(Library)] public static partial nint LLVMDIVariableGetScope(nint variable);
+    [LibraryImport(Library)] public static partial uint LLVMDIVariableGetLine(nint variable);
+    [LibraryImport(Library)]
     public static partial nint LLVMDIBuilderCreateParameterVariable(nint builder, nint scope, byte* name, nuint nameLength, uint argNo,
         nint file, uint line, nint type, int alwaysPreserve, int flags);
 }

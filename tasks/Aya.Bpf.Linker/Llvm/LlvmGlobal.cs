@@ -54,6 +54,19 @@ internal readonly struct LlvmGlobal(nint handle, GlobalKind kind)
             LlvmApi.LLVMSetValueName2(handle, text, (nuint)bytes.Length);
     }
 
+    public void SetSection(string section) => LlvmApi.LLVMSetSection(handle, section);
+
+    public void SetAlignment(uint bytes) => LlvmApi.LLVMSetAlignment(handle, bytes);
+
+    public void Attach(uint kind, LlvmMetadata node) => LlvmApi.LLVMGlobalSetMetadata(handle, kind, node.Handle);
+
+    /// <summary>Makes every use of this global use <paramref name="replacement"/>, then deletes this one.</summary>
+    public void ReplaceWith(LlvmGlobal replacement)
+    {
+        LlvmApi.LLVMReplaceAllUsesWith(handle, replacement.Handle);
+        LlvmApi.LLVMDeleteGlobal(handle);
+    }
+
     /// <summary>Removes every attachment of one kind (e.g. all <c>!dbg</c>).</summary>
     public void EraseAttachments(uint kind) => LlvmApi.LLVMGlobalEraseMetadata(handle, kind);
 

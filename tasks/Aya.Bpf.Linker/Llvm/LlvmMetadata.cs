@@ -85,11 +85,26 @@ internal readonly struct LlvmMetadata(nint context, nint handle) : IEquatable<Ll
         {
             if (Kind is not (MetadataKind.Subprogram or MetadataKind.DerivedType or MetadataKind.CompositeType))
                 return null;
-            var file = LlvmApi.LLVMDIScopeGetFile(handle);
-            if (file == 0)
+            return new LlvmMetadata(context, LlvmApi.LLVMDIScopeGetFile(handle)).FilePath;
+        }
+    }
+
+    /// <summary>A DIVariable's scope, file and line.</summary>
+    public LlvmMetadata VariableScope => new(context, LlvmApi.LLVMDIVariableGetScope(handle));
+
+    public LlvmMetadata VariableFile => new(context, LlvmApi.LLVMDIVariableGetFile(handle));
+
+    public uint VariableLine => LlvmApi.LLVMDIVariableGetLine(handle);
+
+    /// <summary>The path of a DIFile; null when unknown.</summary>
+    public string? FilePath
+    {
+        get
+        {
+            if (IsNull)
                 return null;
-            var name = LlvmStrings.Borrowed(LlvmApi.LLVMDIFileGetFilename(file, out var nameLength), nameLength);
-            var directory = LlvmStrings.Borrowed(LlvmApi.LLVMDIFileGetDirectory(file, out var directoryLength), directoryLength);
+            var name = LlvmStrings.Borrowed(LlvmApi.LLVMDIFileGetFilename(handle, out var nameLength), nameLength);
+            var directory = LlvmStrings.Borrowed(LlvmApi.LLVMDIFileGetDirectory(handle, out var directoryLength), directoryLength);
             if (name.Length == 0 || name == "<unknown>")
                 return null;
             return Path.IsPathRooted(name) || directory.Length == 0 ? name : Path.Combine(directory, name);

@@ -79,6 +79,19 @@ internal sealed class LlvmModule : IDisposable
         return roots;
     }
 
+    /// <summary>Adds a zero-initialised global holding <paramref name="pointerCount"/> pointers (a BTF-style map definition).</summary>
+    public unsafe LlvmGlobal AddPointerStruct(LlvmContext context, string name, int pointerCount)
+    {
+        var pointer = LlvmApi.LLVMPointerTypeInContext(context.Raw, 0);
+        var fields = Enumerable.Repeat(pointer, pointerCount).ToArray();
+        nint type;
+        fixed (nint* elements = fields)
+            type = LlvmApi.LLVMStructTypeInContext(context.Raw, elements, (uint)fields.Length, 0);
+        var global = LlvmApi.LLVMAddGlobal(Raw, type, name);
+        LlvmApi.LLVMSetInitializer(global, LlvmApi.LLVMConstNull(type));
+        return new LlvmGlobal(global, GlobalKind.Variable);
+    }
+
     /// <summary>The module as text IR, as <c>llvm-dis</c> would print it.</summary>
     public string PrintToText() => LlvmStrings.TakeMessage(LlvmApi.LLVMPrintModuleToString(Raw));
 

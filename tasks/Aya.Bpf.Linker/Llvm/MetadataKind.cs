@@ -17,6 +17,7 @@ internal enum MetadataKind : uint
     File = 15,
     CompileUnit = 16,
     Subprogram = 17,
+    TemplateTypeParameter = 22,
     GlobalVariable = 24,
     LocalVariable = 25,
 }

@@ -136,6 +136,29 @@ public sealed class BtfLayoutValidationTests
         ViolationAssert.Single(b.Validate(), bad, BtfKind.Datasec, ".bss", "[5] DATASEC .bss size=8 vlen=2; type_id=2 offset=0 size=4 Invalid offset");
     }
 
+    /// <summary>LLVM leaves every VAR at offset 0 for libbpf to place from its ELF symbol, then libbpf sorts.</summary>
+    [TestMethod]
+    public void DatasecOffsetsAreCheckedAsLibbpfFixesThemUp()
+    {
+        var b = new BtfBuilder();
+        uint i = b.Int();
+        uint x = b.Var("x", i);
+        uint y = b.Var("y", i);
+        uint d = b.Datasec(".maps", 0, (y, 0, 4), (x, 0, 4));
+        var btf = b.Read();
+        var sizes = new Dictionary<string, uint> { [".maps"] = 8 };
+
+        var asLoaded = BtfValidator.Validate(btf, new BtfValidationOptions { SectionSizes = sizes });
+        var throughLibbpf = BtfValidator.Validate(btf, new BtfValidationOptions
+        {
+            SectionSizes = sizes,
+            VariableOffsets = new Dictionary<string, uint> { ["x"] = 0, ["y"] = 4 },
+        });
+
+        ViolationAssert.Single(asLoaded, d, BtfKind.Datasec, ".maps", "[4] DATASEC .maps size=0 vlen=2; type_id=2 offset=0 size=4 Invalid offset");
+        ViolationAssert.None(throughLibbpf);
+    }
+
     [TestMethod]
     public void DatasecSizeZeroIsCheckedWithTheElfSectionSize()
     {

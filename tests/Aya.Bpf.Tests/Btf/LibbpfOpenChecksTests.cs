@@ -10,7 +10,7 @@ public sealed class LibbpfOpenChecksTests
     {
         var btf = DataSection(BtfVarLinkage.GlobalAllocated);
 
-        Assert.IsEmpty(LibbpfOpenChecks.Check(btf, new HashSet<string> { "COUNTER" }));
+        Assert.IsEmpty(LibbpfOpenChecks.Check(btf, new Dictionary<string, uint> { ["COUNTER"] = 0 }));
     }
 
     [TestMethod]
@@ -18,7 +18,7 @@ public sealed class LibbpfOpenChecksTests
     {
         var btf = DataSection(BtfVarLinkage.GlobalAllocated);
 
-        var violation = LibbpfOpenChecks.Check(btf, new HashSet<string> { "_RNvCs1_4test7COUNTER" }).Single();
+        var violation = LibbpfOpenChecks.Check(btf, new Dictionary<string, uint> { ["_RNvCs1_4test7COUNTER"] = 0 }).Single();
 
         Assert.AreEqual("COUNTER", violation.TypeName);
         Assert.AreEqual(BtfKind.Var, violation.Kind);
@@ -30,7 +30,7 @@ public sealed class LibbpfOpenChecksTests
     {
         var btf = DataSection(BtfVarLinkage.Static);
 
-        Assert.IsEmpty(LibbpfOpenChecks.Check(btf, new HashSet<string>()));
+        Assert.IsEmpty(LibbpfOpenChecks.Check(btf, new Dictionary<string, uint>()));
     }
 
     private static BtfData DataSection(BtfVarLinkage linkage)

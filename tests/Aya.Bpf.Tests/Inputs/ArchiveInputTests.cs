@@ -37,6 +37,20 @@ public sealed class ArchiveInputTests
         Assert.Contains("symbol table", notes);
     }
 
+    /// <summary>rustc writes an index of no symbols (a zero count and padding) for a crate that exports none.</summary>
+    [TestMethod]
+    public void AnIndexWithoutSymbolsIsSkippedLikeAnyOther()
+    {
+        using var scratch = new InputScratch();
+        var module = TestBitcode.Module();
+        var archive = GnuArchiveWriter.Write([("lib.rmeta", [0]), ("generic.cgu.0.rcgu.o", TestElf.WithBitcode(module))], symbolInFirstMember: "");
+
+        var blob = Assert.ContainsSingle(scratch.Collect("libgeneric.rlib", archive));
+
+        Assert.IsEmpty(scratch.Log.Reported);
+        CollectionAssert.AreEqual(module, blob.Content.ToArray());
+    }
+
     [TestMethod]
     public void ReadsEmbeddedBitcodeFromElfMembers()
     {

@@ -12,6 +12,8 @@ internal static class GnuArchiveWriter
     private const int HeaderLength = 60;
     private const int MaxShortName = 15;
 
+    /// <param name="symbolInFirstMember">The one symbol the index lists; "" writes an index of no symbols as rustc
+    /// does for a crate that exports none (8 bytes: a zero count and padding); null writes no index.</param>
     public static byte[] Write(IReadOnlyList<(string Name, byte[] Content)> members, string? symbolInFirstMember = "f")
     {
         var longNames = new StringBuilder();
@@ -30,11 +32,16 @@ internal static class GnuArchiveWriter
         }
 
         var longNameTable = Encoding.ASCII.GetBytes(longNames.ToString());
-        var symbolTable = symbolInFirstMember is null ? null : new byte[4 + 4 + symbolInFirstMember.Length + 1];
+        var symbolTable = symbolInFirstMember switch
+        {
+            null => null,
+            "" => new byte[8],
+            _ => new byte[4 + 4 + symbolInFirstMember.Length + 1],
+        };
         var firstMemberOffset = 8
             + (symbolTable is null ? 0 : HeaderLength + Padded(symbolTable.Length))
             + (longNameTable.Length == 0 ? 0 : HeaderLength + Padded(longNameTable.Length));
-        if (symbolTable is not null && symbolInFirstMember is not null)
+        if (symbolTable is not null && !string.IsNullOrEmpty(symbolInFirstMember))
         {
             // Big-endian count and member offsets, then NUL-terminated names.
             BinaryPrimitives.WriteUInt32BigEndian(symbolTable, 1);

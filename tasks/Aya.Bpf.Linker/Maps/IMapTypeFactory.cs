@@ -1,0 +1,14 @@
+namespace Aya.Bpf.Linker.Maps;
+
+/// <summary>Makes the debug-info types a map definition needs when the source gives none.</summary>
+internal interface IMapTypeFactory
+{
+    /// <summary>An unsigned integer of 1, 2, 4 or 8 bytes, else an array of that many bytes.</summary>
+    MapTypeArgument OfSize(uint bytes);
+
+    /// <summary>
+    /// An LPM trie key, a struct the kernel insists on: the prefix length (u32) then the data, typed as
+    /// <paramref name="data"/> when its size fits, else as bytes.
+    /// </summary>
+    MapTypeArgument LpmKey(MapTypeArgument? data, uint keySize);
+}
