@@ -10,7 +10,6 @@ internal static class ConstantBytes
     private const int IntegerKind = 8;
     private const int StructKind = 10;
     private const int ArrayKind = 11;
-    private const int VectorKind = 13;
 
     public static byte[]? Read(LlvmModule module, LlvmGlobal global, bool bigEndian)
     {
@@ -41,15 +40,14 @@ internal static class ConstantBytes
                         return false;
                 }
                 return true;
-            case ArrayKind or VectorKind:
+            case ArrayKind:
                 var stride = (int)LlvmApi.LLVMABISizeOfType(layout, LlvmApi.LLVMGetElementType(type));
-                var count = LlvmApi.LLVMGetTypeKind(type) == ArrayKind ? LlvmApi.LLVMGetArrayLength2(type) : 0;
-                for (uint i = 0; i < count; i++)
+                for (uint i = 0; i < LlvmApi.LLVMGetArrayLength2(type); i++)
                 {
                     if (!WriteElement(layout, value, i, bytes, offset + (int)i * stride, bigEndian))
                         return false;
                 }
-                return count > 0 || LlvmApi.LLVMGetTypeKind(type) == ArrayKind;
+                return true;
             default:
                 return false;
         }

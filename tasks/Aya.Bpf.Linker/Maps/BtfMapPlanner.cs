@@ -45,10 +45,10 @@ internal static class BtfMapPlanner
         return new BtfMapPlan(members);
     }
 
-    /// <summary>Maps whose key is an index or a CPU, device or socket number: a u32 the kernel defines.</summary>
+    /// <summary>Maps whose key is an index, a stack id or a CPU, device or socket number: a u32 the kernel defines.</summary>
     private static bool IsIndexedByU32(BpfMapType type) => type is BpfMapType.Array or BpfMapType.PercpuArray or BpfMapType.ProgArray
         or BpfMapType.PerfEventArray or BpfMapType.ArrayOfMaps or BpfMapType.Devmap or BpfMapType.Cpumap or BpfMapType.Xskmap
-        or BpfMapType.Sockmap or BpfMapType.CgroupArray;
+        or BpfMapType.Sockmap or BpfMapType.CgroupArray or BpfMapType.StackTrace;
 
     private static bool TryAdd(List<BtfMapMember> members, string typeName, string sizeName, MapTypeArgument? type, uint size, ref string? contradiction)
     {

@@ -11,9 +11,13 @@ internal sealed class DebugInfoMapTypes(DebugInfoBuilder builder) : IMapTypeFact
     {
         if (_bySize.TryGetValue(bytes, out var known))
             return known;
-        var type = bytes is 1 or 2 or 4 or 8
-            ? new MapTypeArgument($"u{bytes * 8}", builder.UnsignedType($"u{bytes * 8}", bytes * 8UL), bytes)
-            : new MapTypeArgument($"[u8; {bytes}]", builder.Array(OfSize(1).Type, bytes, 8), bytes);
+        // Other sizes are arrays: of u64 when they divide evenly (a stack trace's frames), else of bytes.
+        var type = bytes switch
+        {
+            1 or 2 or 4 or 8 => new MapTypeArgument($"u{bytes * 8}", builder.UnsignedType($"u{bytes * 8}", bytes * 8UL), bytes),
+            _ when bytes % 8 == 0 => new MapTypeArgument($"[u64; {bytes / 8}]", builder.Array(OfSize(8).Type, bytes / 8, 64), bytes),
+            _ => new MapTypeArgument($"[u8; {bytes}]", builder.Array(OfSize(1).Type, bytes, 8), bytes),
+        };
         _bySize[bytes] = type;
         return type;
     }

@@ -3,7 +3,7 @@ namespace Aya.Bpf.Linker.Maps;
 /// <summary>Makes the debug-info types a map definition needs when the source gives none.</summary>
 internal interface IMapTypeFactory
 {
-    /// <summary>An unsigned integer of 1, 2, 4 or 8 bytes, else an array of that many bytes.</summary>
+    /// <summary>An unsigned integer of 1, 2, 4 or 8 bytes, else an array of u64s or of bytes.</summary>
     MapTypeArgument OfSize(uint bytes);
 
     /// <summary>

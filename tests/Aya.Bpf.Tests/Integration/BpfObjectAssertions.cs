@@ -41,6 +41,18 @@ internal static class BpfObjectAssertions
     }
 
     /// <summary>
+    /// The object's maps are all BTF-defined: it has the section <c>.maps</c> and no legacy <c>maps</c>
+    /// section, which libbpf 1.x refuses.
+    /// </summary>
+    public static void HoldsMapsInDotMapsOnly(string objectPath, BuildResult build)
+    {
+        IReadOnlyList<string> sections = ElfObjectHeader.SectionNames(objectPath);
+        string context = $"sections of {objectPath}: [{string.Join(", ", sections)}]. {build.Describe()}";
+        Assert.Contains(".maps", sections, context);
+        Assert.IsFalse(sections.Any(section => section == "maps" || section.StartsWith("maps/", StringComparison.Ordinal)), context);
+    }
+
+    /// <summary>
     /// Fails the test if the failed build left <c>&lt;folder&gt;/{bin,obj}/Release/&lt;project&gt;.bpf.o</c>
     /// in <paramref name="workspace"/>: in bin/ it would pass for a build product, under obj/ the
     /// next build would take it as an up-to-date link and copy it out.

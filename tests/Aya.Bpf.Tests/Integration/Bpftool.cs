@@ -2,7 +2,7 @@ using System.Text.Json;
 
 namespace Aya.Bpf.Tests.Integration;
 
-/// <summary>Loads BPF objects into the running kernel with bpftool, which goes through libbpf.</summary>
+/// <summary>Loads BPF objects into the running kernel with bpftool, which goes through libbpf, and reads what it made.</summary>
 internal static class Bpftool
 {
     private static readonly TimeSpan CommandTimeout = TimeSpan.FromMinutes(1);
@@ -14,100 +14,49 @@ internal static class Bpftool
     /// </summary>
     public static LoadResult LoadAll(string objectPath, byte[]? testPacket = null)
     {
-        string bpftool = RequiredTool.BpftoolPath();
-        BpfFileSystem.EnsureMounted();
-
-        string pinDirectory = Path.Combine(BpfFileSystem.MountPoint, $"aya-test-{Guid.NewGuid():N}");
-        string? packetFile = null;
-        try
-        {
-            // -d makes bpftool print libbpf's debug log, which is where rejected BTF shows up.
-            ProcessResult load = ChildProcess.Run(
-                bpftool, ["-d", "prog", "loadall", objectPath, pinDirectory], CommandTimeout);
-            string log = load.StandardError + load.StandardOutput;
-            if (!load.Succeeded || !Directory.Exists(pinDirectory))
-            {
-                return new LoadResult(load.ExitCode, log, []);
-            }
-
-            if (testPacket is not null)
-            {
-                packetFile = Path.GetTempFileName();
-                File.WriteAllBytes(packetFile, testPacket);
-            }
-
-            List<LoadedProgram> programs = [];
-            foreach (string pin in Directory.EnumerateFileSystemEntries(pinDirectory).Order(StringComparer.Ordinal))
-            {
-                programs.Add(Describe(bpftool, pin, packetFile));
-            }
-
-            return new LoadResult(load.ExitCode, log, programs);
-        }
-        finally
-        {
-            Unpin(pinDirectory);
-            if (packetFile is not null)
-            {
-                File.Delete(packetFile);
-            }
-        }
+        using LoadedObject loaded = LoadedObject.Load(objectPath, pinMaps: false);
+        return testPacket is null ? loaded.Result : loaded.RunEach(testPacket);
     }
 
     /// <summary>
     /// The .BTF section of <paramref name="objectPath"/> as `bpftool -j btf dump file` reads it,
     /// which needs neither root nor the kernel: libbpf parses the file itself.
     /// </summary>
-    public static BtfDump DumpBtf(string objectPath)
+    public static BtfDump DumpBtf(string objectPath) =>
+        BtfDump.Parse(objectPath, Run("-j", "btf", "dump", "file", objectPath));
+
+    /// <summary>`bpftool -d prog loadall ...`: the debug log shows libbpf's messages, where rejected BTF shows up.</summary>
+    public static ProcessResult LoadAllVerbosely(IEnumerable<string> loadAllArguments) =>
+        ChildProcess.Run(RequiredTool.BpftoolPath(), ["-d", "prog", "loadall", .. loadAllArguments], CommandTimeout);
+
+    /// <summary>`bpftool -j ARGUMENTS`, parsed; throws with bpftool's output when it fails.</summary>
+    public static JsonDocument Json(params string[] arguments) => JsonDocument.Parse(Run(["-j", .. arguments]));
+
+    /// <summary>Runs bpftool; throws with its output when it fails, else returns its stdout.</summary>
+    public static string Run(params string[] arguments)
     {
-        string bpftool = RequiredTool.BpftoolPath();
-        ProcessResult dump = ChildProcess.Run(bpftool, ["-j", "btf", "dump", "file", objectPath], CommandTimeout);
-        if (!dump.Succeeded)
+        ProcessResult result = ChildProcess.Run(RequiredTool.BpftoolPath(), arguments, CommandTimeout);
+        if (!result.Succeeded)
         {
-            throw new InvalidOperationException($"bpftool btf dump file {objectPath} failed:{Environment.NewLine}{dump.Output}");
+            throw new InvalidOperationException($"bpftool {string.Join(' ', arguments)} failed (exit {result.ExitCode}):{Environment.NewLine}{result.Output}");
         }
 
-        return BtfDump.Parse(objectPath, dump.StandardOutput);
+        return result.StandardOutput;
     }
 
-    private static LoadedProgram Describe(string bpftool, string pin, string? packetFile)
+    /// <summary>A map as `bpftool map show` describes it, given as <c>("pinned", path)</c> or <c>("id", "12")</c>.</summary>
+    public static LoadedMap ShowMap(string how, string which)
     {
-        ProcessResult show = ChildProcess.Run(bpftool, ["prog", "show", "pinned", pin, "-j"], CommandTimeout);
-        if (!show.Succeeded)
-        {
-            throw new InvalidOperationException($"bpftool prog show pinned {pin} failed:{Environment.NewLine}{show.Output}");
-        }
-
-        using JsonDocument info = JsonDocument.Parse(show.StandardOutput);
-        JsonElement root = info.RootElement;
-        string name = root.TryGetProperty("name", out JsonElement n) ? n.GetString() ?? string.Empty : string.Empty;
-        string type = root.TryGetProperty("type", out JsonElement t) ? t.GetString() ?? string.Empty : string.Empty;
-        int? btfId = root.TryGetProperty("btf_id", out JsonElement b) ? b.GetInt32() : null;
-
-        long? returnValue = packetFile is null ? null : RunOnce(bpftool, pin, packetFile);
-        return new LoadedProgram(name, type, btfId, returnValue);
+        using JsonDocument show = Json("map", "show", how, which);
+        return LoadedMap.From(show.RootElement);
     }
 
-    // BPF_PROG_TEST_RUN through bpftool; its JSON output reads {"retval":N,"duration":N}.
-    private static long RunOnce(string bpftool, string pin, string packetFile)
+    /// <summary>Removes a pin and everything under it; removing the last pin of a program or map frees it.</summary>
+    public static void Unpin(string path)
     {
-        ProcessResult run = ChildProcess.Run(
-            bpftool, ["prog", "run", "pinned", pin, "data_in", packetFile, "repeat", "1", "-j"], CommandTimeout);
-        if (!run.Succeeded)
+        if (Directory.Exists(path) || File.Exists(path))
         {
-            throw new InvalidOperationException($"bpftool prog run pinned {pin} failed:{Environment.NewLine}{run.Output}");
-        }
-
-        using JsonDocument result = JsonDocument.Parse(run.StandardOutput);
-        return result.RootElement.GetProperty("retval").GetInt64();
-    }
-
-    // Removing the last pin of a program unloads it; a leftover pin would keep it in the kernel.
-    private static void Unpin(string pinDirectory)
-    {
-        if (Directory.Exists(pinDirectory))
-        {
-            ChildProcess.Run("rm", ["-rf", pinDirectory], CommandTimeout);
+            ChildProcess.Run("rm", ["-rf", path], CommandTimeout);
         }
     }
 }

@@ -1,8 +1,9 @@
 using System.Buffers.Binary;
+using LibObjectFile.Elf;
 
 namespace Aya.Bpf.Tests.Integration;
 
-/// <summary>The few ELF header fields the tests check on a built object.</summary>
+/// <summary>The few ELF header fields, and the section names, the tests check on a built object.</summary>
 internal static class ElfObjectHeader
 {
     /// <summary>e_machine of a BPF object (EM_BPF).</summary>
@@ -26,6 +27,14 @@ internal static class ElfObjectHeader
         return header.Length < MachineOffset + 2
             ? (ushort)0
             : BinaryPrimitives.ReadUInt16LittleEndian(header.AsSpan(MachineOffset));
+    }
+
+    /// <summary>The names of the object's sections, in section header order.</summary>
+    public static IReadOnlyList<string> SectionNames(string path)
+    {
+        using FileStream stream = File.OpenRead(path);
+        Assert.IsTrue(ElfFile.TryRead(stream, out ElfFile? file, out _) && file is not null, $"{path} is not a readable ELF file.");
+        return [.. file.Sections.Select(section => section.Name.Value).OfType<string>().Where(name => name.Length > 0)];
     }
 
     private static byte[] ReadHeader(string path)

@@ -9,6 +9,9 @@ internal sealed record LoadResult(int ExitCode, string Log, IReadOnlyList<Loaded
     private static readonly string[] BtfRejectionMarkers =
         ["BTF is optional", "Error loading .BTF", "BTF loading error", "BEGIN BTF LOAD LOG"];
 
+    private static readonly string[] WarningMarkers =
+        ["warn", "error", "fail", "retrying", "ignor", "skip", "unknown", "invalid", "unrecognized", "not supported"];
+
     /// <summary>libbpf log lines that report an error or failure, even ones libbpf carries on after.</summary>
     public IReadOnlyList<string> LibbpfErrorLines =>
         [.. Log.Split('\n')
@@ -16,6 +19,17 @@ internal sealed record LoadResult(int ExitCode, string Log, IReadOnlyList<Loaded
             .Where(line => line.StartsWith("libbpf:", StringComparison.Ordinal)
                 && (line.Contains("error", StringComparison.OrdinalIgnoreCase)
                     || line.Contains("failed", StringComparison.OrdinalIgnoreCase)))];
+
+    /// <summary>
+    /// libbpf log lines that warn of anything, beyond <see cref="LibbpfErrorLines"/>: a map created again
+    /// without its BTF ("Retrying without BTF."), a section or attribute skipped or ignored, an unknown
+    /// or invalid definition.
+    /// </summary>
+    public IReadOnlyList<string> LibbpfWarningLines =>
+        [.. Log.Split('\n')
+            .Select(line => line.TrimEnd('\r'))
+            .Where(line => line.StartsWith("libbpf:", StringComparison.Ordinal)
+                && WarningMarkers.Any(marker => line.Contains(marker, StringComparison.OrdinalIgnoreCase)))];
 
     /// <summary>
     /// Log lines showing the kernel refused the object's BTF. libbpf then loads the programs

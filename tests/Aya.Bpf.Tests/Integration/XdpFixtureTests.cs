@@ -56,4 +56,33 @@ public abstract class XdpFixtureTests
         LoadedProgram program = BpfObjectAssertions.LoadedCleanly(load, ProgramName, "xdp");
         Assert.AreEqual(ExpectedVerdict, program.TestRunReturnValue, $"XDP verdict of {ProgramName}. {load.Describe()}");
     }
+
+    /// <summary>
+    /// Builds the fixture and loads its object as <see cref="Program_LoadsWithItsBtfAndGivesTheExpectedVerdict"/>
+    /// does, checking it loaded as cleanly, but keeps it loaded for the test to run its program and read
+    /// its maps; with <paramref name="pinMaps"/> its maps are pinned too, so those no program uses stay
+    /// alive. Dispose the result to unload it.
+    /// </summary>
+    private protected LoadedObject LoadObject(bool pinMaps)
+    {
+        RequireBuildTools();
+        RequiredTool.ForKernelLoad();
+        Build.Succeeded();
+
+        LoadedObject loaded = LoadedObject.Load(Build.Workspace.PathOf(ObjectFile), pinMaps);
+        try
+        {
+            BpfObjectAssertions.LoadedCleanly(loaded.Result, ProgramName, "xdp");
+            return loaded;
+        }
+        catch
+        {
+            loaded.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Runs the loaded program once on the test packet; fails the test unless it gives the expected verdict.</summary>
+    private protected void RunOnce(LoadedObject loaded) =>
+        Assert.AreEqual(ExpectedVerdict, loaded.Run(ProgramName, BpfObjectAssertions.TestPacket()), $"XDP verdict of {ProgramName}. {loaded.Result.Describe()}");
 }

@@ -1,0 +1,115 @@
+namespace Aya.Bpf.Tests.Integration;
+
+/// <summary>
+/// Map definitions libbpf would refuse never leave the build: each fails the link with a coded error
+/// naming the map at its declaration in the Rust source, and no object is written. Each test edits a
+/// fixture's src/main.rs in its own workspace.
+/// </summary>
+[TestClass]
+public sealed class MapErrorTests
+{
+    private const string Legacy = "maps-legacy";
+    private const string Btf = "maps-btf";
+
+    [TestMethod]
+    [TestCategory("Integration")]
+    public void KeySizeContradictingTheKeyType_FailsWithBpf4002()
+    {
+        AssertFails(
+            Legacy, source => WithLegacyMap(source, "BAD", type: 1, keySize: 8, pinning: 0),
+            "BPF4002", "BAD", "key_size is 8 but its key type u32 is 4 bytes");
+    }
+
+    [TestMethod]
+    [TestCategory("Integration")]
+    public void UnknownMapType_FailsWithBpf4003NamingTheType()
+    {
+        AssertFails(
+            Legacy, source => WithLegacyMap(source, "UNKNOWN_TYPE", type: 99, keySize: 4, pinning: 0),
+            "BPF4003", "UNKNOWN_TYPE", "would be refused by libbpf", "unknown map type 99");
+    }
+
+    [TestMethod]
+    [TestCategory("Integration")]
+    public void InvalidPinning_FailsWithBpf4003()
+    {
+        AssertFails(
+            Legacy, source => WithLegacyMap(source, "BAD_PINNING", type: 1, keySize: 4, pinning: 7),
+            "BPF4003", "BAD_PINNING", "would be refused by libbpf", "invalid pinning value 7");
+    }
+
+    [TestMethod]
+    [TestCategory("Integration")]
+    public void BtfMapWithUnknownMember_FailsWithBpf4003NamingTheField()
+    {
+        AssertFails(
+            Btf,
+            source => SourceText.ReplaceOnce(
+                SourceText.ReplaceOnce(source, "    max_entries: *const [i32; 64],", "    max_entrys: *const [i32; 64],"),
+                "value: null(), max_entries: null() };",
+                "value: null(), max_entrys: null() };"),
+            "BPF4003", "COUNTERS", "would be refused by libbpf", "unknown field 'max_entrys'");
+    }
+
+    /// <summary>
+    /// Builds <paramref name="folder"/>'s project with its src/main.rs edited, and fails the test unless the
+    /// build fails with <paramref name="code"/> naming <paramref name="mapName"/> and each of
+    /// <paramref name="named"/>, placed at the map's static, and leaves no object behind.
+    /// </summary>
+    private static void AssertFails(string folder, Func<string, string> edit, string code, string mapName, params string[] named)
+    {
+        RequiredTool.CargoPath();
+        using FixtureBuild fixture = new($"{folder}/{folder}.bpfproj");
+        string source = $"{folder}/src/main.rs";
+        string edited = edit(SourceText.Read(fixture.Workspace, source));
+        SourceText.Write(fixture.Workspace, source, edited);
+
+        BuildResult build = fixture.Result();
+
+        string error = BuildErrors.AssertReported(build, code, [$"map '{mapName}'", .. named]);
+        BuildErrors.AssertAt(error, source, SourceText.LineOf(edited, $"static {mapName}:"), build);
+        BpfObjectAssertions.WroteNoObject(fixture.Workspace, folder, folder, build);
+    }
+
+    /// <summary>
+    /// maps-legacy's source with one more legacy map, <paramref name="name"/>: a hand-written wrapper of
+    /// key type u32 and value type u64 (minimaps' wrappers keep their definitions private) whose
+    /// definition says <paramref name="type"/>, <paramref name="keySize"/> and <paramref name="pinning"/>,
+    /// looked up by the program so the link keeps it.
+    /// </summary>
+    private static string WithLegacyMap(string source, string name, int type, int keySize, int pinning)
+    {
+        string declaration = $$"""
+            use minimaps::{Array, BPF_ANY, HashMap, PerCpuArray, RingBuf};
+            use minicore::ffi::c_void;
+            use minicore::{PhantomData, Sync};
+            use minimaps::bpf_map_def;
+
+            /// A map wrapper written by hand, as aya's are.
+            #[repr(C)]
+            pub struct BadMap<K, V> {
+                def: bpf_map_def,
+                _k: PhantomData<K>,
+                _v: PhantomData<V>,
+            }
+
+            unsafe impl<K, V> Sync for BadMap<K, V> {}
+
+            #[unsafe(no_mangle)]
+            #[unsafe(link_section = "maps")]
+            static {{name}}: BadMap<u32, u64> = BadMap {
+                def: bpf_map_def { type_: {{type}}, key_size: {{keySize}}, value_size: 8, max_entries: 16, map_flags: 0, id: 0, pinning: {{pinning}} },
+                _k: PhantomData,
+                _v: PhantomData,
+            };
+            """;
+        string lookup = $$"""
+                let key = 0u32;
+                let _ = unsafe {
+                    minimaps::helpers::bpf_map_lookup_elem(&{{name}} as *const BadMap<u32, u64> as *mut c_void, &key as *const u32 as *const c_void)
+                };
+            """;
+        string withDeclaration = SourceText.ReplaceOnce(source, "use minimaps::{Array, BPF_ANY, HashMap, PerCpuArray, RingBuf};", declaration);
+        return SourceText.ReplaceOnce(withDeclaration, "    let key = 0u32;", lookup);
+    }
+}
