@@ -16,6 +16,7 @@ public sealed class MapsBtfTests : XdpFixtureTests
         new("TOTALS", "array", KeySize: 4, ValueSize: 8, MaxEntries: 4),
         // The value of an array of maps is a map fd.
         new("OUTER", "array_of_maps", KeySize: 4, ValueSize: 4, MaxEntries: 4, WithBtf: false),
+        new("BY_KEY", "hash_of_maps", KeySize: 4, ValueSize: 4, MaxEntries: 8, WithBtf: false),
     ];
 
     private protected override FixtureBuild Build => Fixture;
