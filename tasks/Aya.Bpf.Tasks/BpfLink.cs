@@ -33,6 +33,9 @@ public sealed class BpfLink : ToolTask
     /// <summary>The oldest kernel whose BTF rules the link checks, e.g. 6.1 or 5.15; empty: the linker's default.</summary>
     public string? KernelBaseline { get; set; }
 
+    /// <summary>The bitcode was compiled for the host (BpfRustBuild): the link retargets it to BPF.</summary>
+    public bool FromHost { get; set; }
+
     /// <summary>The project file, blamed for a setting that makes no sense.</summary>
     public string? ProjectFile { get; set; }
 
@@ -60,7 +63,7 @@ public sealed class BpfLink : ToolTask
         var request = new LinkRequest(
             Path.GetFullPath(LlvmLibraryPath), Path.GetFullPath(LinkManifest),
             [.. Bitcode.Select(item => item.GetMetadata("FullPath"))],
-            Target, Cpu, CpuFeatures ?? "", OptimizationLevel, Path.GetFullPath(OutputFile), kernelBaseline);
+            Target, Cpu, CpuFeatures ?? "", OptimizationLevel, Path.GetFullPath(OutputFile), kernelBaseline, FromHost);
         FileContent.WriteIfDifferent(ResponseFile, string.Join('\n', LinkResponseFile.Lines(request)) + "\n");
         return base.Execute();
     }

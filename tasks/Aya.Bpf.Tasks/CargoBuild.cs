@@ -37,6 +37,15 @@ public sealed class CargoBuild : ToolTask
     public string BuildStd { get; set; } = "auto";
 
     public bool HasRustSrc { get; set; }
+
+    /// <summary>bpf, host or auto: compile for the BPF target, or for the host and retarget the bitcode.</summary>
+    public string RustBuild { get; set; } = "auto";
+
+    /// <summary>rustc's host triple, the target of a host build.</summary>
+    public string HostTriple { get; set; } = "";
+
+    /// <summary>bpf or host: how this build compiled the crate (the link needs to know).</summary>
+    [Output] public string EffectiveRustBuild => IsHostBuild ? "host" : "bpf";
     public string? ToolchainName { get; set; }
     public string? RustToolchain { get; set; }
 
@@ -57,8 +66,20 @@ public sealed class CargoBuild : ToolTask
     private bool UseBuildStd =>
         string.Equals(BuildStd, "true", StringComparison.OrdinalIgnoreCase) || (IsAuto && CrateRoot.UsesCore(ManifestPath));
 
-    private CargoInvocation Invocation =>
-        new(ManifestPath, Target, Profile, Features, BinName, TargetDirectory, UseBuildStd, LinkerShim, RustToolchain);
+    // auto: a crate that would need core built from source, with no rust-src to build it from, is
+    // built for the host instead (core's bitcode ships with the host's standard library).
+    private bool IsHostBuild => RustBuildMode switch
+    {
+        "host" => true,
+        "auto" => IsAuto && UseBuildStd && !HasRustSrc && HostTriple.Length > 0,
+        _ => false,
+    };
+
+    private string RustBuildMode => RustBuild.Trim().ToLowerInvariant();
+
+    private CargoInvocation Invocation => IsHostBuild
+        ? new(ManifestPath, HostTriple, Profile, Features, BinName, TargetDirectory, BuildStd: false, LinkerShim, RustToolchain, HostBuild: true)
+        : new(ManifestPath, $"{Target}-unknown-none", Profile, Features, BinName, TargetDirectory, UseBuildStd, LinkerShim, RustToolchain);
 
     public override bool Execute()
     {
@@ -73,6 +94,13 @@ public sealed class CargoBuild : ToolTask
 
     protected override bool ValidateParameters()
     {
+        if (RustBuildMode is not ("bpf" or "host" or "auto"))
+        {
+            Log.LogCodedError(ErrorCodes.RustBuildInvalid, ManifestPath, $"BpfRustBuild '{RustBuild}' is not bpf, host or auto.");
+            return false;
+        }
+        if (IsHostBuild)
+            return ValidateHostBuild() && base.ValidateParameters();
         if (UseBuildStd && !HasRustSrc)
         {
             var why = IsAuto
@@ -84,6 +112,27 @@ public sealed class CargoBuild : ToolTask
             return false;
         }
         return base.ValidateParameters();
+    }
+
+    private bool ValidateHostBuild()
+    {
+        if (Target != "bpfel")
+        {
+            Log.LogCodedError(ErrorCodes.HostBuildNeedsLittleEndian, ManifestPath,
+                $"BpfRustBuild=host compiles for {HostTriple}, whose bitcode is laid out little-endian; it cannot become {Target}. " +
+                $"Build for bpfel, or install rust-src (`rustup component add rust-src --toolchain {ToolchainName}`) and set BpfRustBuild to bpf.");
+            return false;
+        }
+        if (HostTriple.Length == 0)
+        {
+            Log.LogCodedError(ErrorCodes.RustBuildInvalid, ManifestPath, "BpfRustBuild=host needs rustc's host triple, and `rustc -vV` named none.");
+            return false;
+        }
+        var why = RustBuildMode == "host"
+            ? "BpfRustBuild=host"
+            : $"BpfRustBuild=auto: the crate uses core, and the toolchain {ToolchainName} has no rust-src to build it for BPF";
+        Log.LogMessage(MessageImportance.High, $"Rust is compiled for the host ({HostTriple}) and its bitcode retargeted to BPF ({why}).");
+        return true;
     }
 
     protected override string GenerateCommandLineCommands()

@@ -14,6 +14,8 @@ internal static class ErrorCodes
     public const string NoBinTarget = "BPF1006";
     public const string LinkNotCaptured = "BPF1007";
     public const string KernelBaselineInvalid = "BPF1008";
+    public const string HostBuildNeedsLittleEndian = "BPF1009";
+    public const string RustBuildInvalid = "BPF1010";
     public const string LlvmNotFound = "BPF2001";
     public const string LinkerCrashed = "BPF2008";
 }

@@ -20,6 +20,9 @@ internal static class CaptureCommand
     {
         if (args.Length == 0)
             return Fail(error, "usage: capture <manifest> <rustc linker arguments...>");
+        var captureDirectory = Environment.GetEnvironmentVariable(HostLinkPassthrough.CaptureDirectoryVariable);
+        if (HostLinkPassthrough.IsHostToolLink(captureDirectory, HostLinkPassthrough.OutputOf(CaptureArguments.ExpandResponseFiles(args[1..]))))
+            return HostLinkPassthrough.Run(args[1..], error);
         var parsed = CaptureArguments.Parse(args[1..], out var parseError);
         if (parsed is null)
             return Fail(error, parseError!);

@@ -16,6 +16,9 @@ internal sealed record LinkOptions
     /// <summary>The oldest kernel whose BTF rules the link checks (name length, which kinds exist); 6.1 by default.</summary>
     public Version KernelBaseline { get; init; } = new(6, 1);
 
+    /// <summary>The Rust bitcode was compiled for the host target and is retargeted to BPF (see <see cref="Link.HostRetarget"/>).</summary>
+    public bool FromHost { get; init; }
+
     /// <summary>Parses the arguments; returns null and an error text when they do not make sense.</summary>
     public static LinkOptions? Parse(IReadOnlyList<string> args, out string? error)
     {
@@ -24,6 +27,7 @@ internal sealed record LinkOptions
         string target = "bpfel", cpu = "v3", features = "";
         var level = 2;
         var baseline = new Version(6, 1);
+        var fromHost = false;
         List<string> inputs = [], exports = [];
         for (var i = 0; i < expanded.Count; i++)
         {
@@ -51,6 +55,12 @@ internal sealed record LinkOptions
                 case "--kernel-baseline" when ParseKernelVersion(value) is { } version:
                     baseline = version;
                     break;
+                case "--rust-build" when value is "host" or "bpf":
+                    fromHost = value == "host";
+                    break;
+                case "--rust-build":
+                    error = $"rust build '{value}' is not host or bpf";
+                    return null;
                 case "--kernel-baseline":
                     error = $"kernel baseline '{value}' is not a version such as 6.1";
                     return null;
@@ -82,6 +92,7 @@ internal sealed record LinkOptions
             CpuFeatures = features,
             OptimizationLevel = level,
             KernelBaseline = baseline,
+            FromHost = fromHost,
         };
     }
 

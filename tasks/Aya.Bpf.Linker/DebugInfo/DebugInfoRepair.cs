@@ -22,6 +22,7 @@ internal static class DebugInfoRepair
             NameRepair.Apply(context, graph, result);
             MemberOrderRepair.Apply(context, layout, graph, result);
             VariantPartRepair.Apply(context, layout, graph, result);
+            SubroutineTypeRepair.Apply(context, layout, module, builder, result);
             ParameterNameRepair.Apply(context, layout, module, builder, result);
         }
         return result;

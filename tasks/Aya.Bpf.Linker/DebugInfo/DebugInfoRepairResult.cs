@@ -19,10 +19,13 @@ internal sealed class DebugInfoRepairResult
 
     public int StaticPiecesUndescribed { get; set; }
 
+    public int SubroutineTypesRebuilt { get; set; }
+
     public int StaticsRenamed { get; set; }
 
     public override string ToString() =>
         $"{NamesSanitized} names sanitised, {PointerNamesRemoved} pointer names removed, {StructsReordered} structs put in offset order, " +
         $"{BasicTypesReplaced} basic types re-encoded, {DiscriminantsNamed} enum discriminants named, {ParametersNamed} parameters named, " +
+        $"{SubroutineTypesRebuilt} function types rebuilt from signatures, " +
         $"{StaticsRenamed} statics given their Rust names, {StaticPiecesUndescribed} split statics left without BTF";
 }

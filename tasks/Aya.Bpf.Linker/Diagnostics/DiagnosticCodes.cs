@@ -17,6 +17,9 @@ internal static class DiagnosticCodes
     public const string UndefinedSymbol = "BPF2011";
     public const string CodegenFailed = "BPF2012";
     public const string LlvmWarning = "BPF2013";
+    public const string HostInlineAsm = "BPF2014";
+    public const string HostIntrinsic = "BPF2015";
+    public const string AggregateByValue = "BPF2016";
     public const string BtfInvalid = "BPF3001";
     public const string BtfExtInvalid = "BPF3002";
     public const string BtfMissing = "BPF3003";

@@ -21,6 +21,8 @@ internal sealed class LinkPipeline(LinkOptions options, DiagnosticLog log)
     {
         var manifest = options.Manifest is null ? null : LinkManifest.Read(options.Manifest);
         var inputs = (manifest?.Inputs ?? []).Concat(options.Inputs).ToList();
+        if (options.FromHost)
+            inputs = HostRetarget.SelectInputs(inputs, log);
         var exports = (manifest?.Exports ?? []).Concat(options.Exports).ToList();
 
         var blobs = _timer.Time("read", () => InputReader.Read(inputs, log));
@@ -39,7 +41,7 @@ internal sealed class LinkPipeline(LinkOptions options, DiagnosticLog log)
         using var machine = CreateMachine();
         if (machine is null)
             return false;
-        using var module = _timer.Time("link", () => ModuleLinker.Link(context, blobs, machine, log));
+        using var module = _timer.Time("link", () => ModuleLinker.Link(context, blobs, machine, options.FromHost, log));
         if (module is null)
             return false;
 
@@ -53,10 +55,17 @@ internal sealed class LinkPipeline(LinkOptions options, DiagnosticLog log)
         }
         log.Info($"Exported symbols: {string.Join(", ", kept.Order(StringComparer.Ordinal))}");
 
-        TargetAttributes.Clear(module);
+        TargetAttributes.Clear(module, options.FromHost);
+        if (options.FromHost)
+            HostRetarget.BeforeOptimise(context, module, log);
         if (!_timer.Time("optimise", () => Optimise(context, machine, module)))
             return false;
-        if (!UndefinedSymbols.Check(module, log))
+        if (options.FromHost)
+            HostRetarget.AfterOptimise(context, module);
+        // What is left is what the program reaches: it must be BPF code, and complete.
+        if (!RetargetCheck.Check(context, module, options.FromHost, log)
+            || !MemoryBuiltins.Provide(context, module, machine, log)
+            || !UndefinedSymbols.Check(module, log))
             return false;
 
         var maps = _timer.Time("maps", () => LegacyMapRewriter.Apply(context, module, options.Target == "bpfeb", log));

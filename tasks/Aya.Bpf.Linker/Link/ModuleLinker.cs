@@ -7,7 +7,8 @@ namespace Aya.Bpf.Linker.Link;
 /// <summary>Parses every piece of bitcode and links them, in input order, into one module.</summary>
 internal static class ModuleLinker
 {
-    public static LlvmModule? Link(LlvmContext context, IReadOnlyList<BitcodeBlob> blobs, TargetMachine machine, DiagnosticLog log)
+    /// <param name="fromHost">The Rust bitcode was compiled for the host (BpfRustBuild=host): every module is retargeted.</param>
+    public static LlvmModule? Link(LlvmContext context, IReadOnlyList<BitcodeBlob> blobs, TargetMachine machine, bool fromHost, DiagnosticLog log)
     {
         var linked = LlvmModule.CreateEmpty(context, "bpf-program");
         linked.SetTarget(machine);
@@ -22,8 +23,9 @@ internal static class ModuleLinker
             }
             // rustc says bpfel, clang says bpf, text IR may say nothing: all are this target, and
             // agreeing first keeps LLVM from warning about mismatched triples and layouts.
-            // Anything else is left as it is, so LLVM's warning names the foreign input.
-            if (IsBpfOrUnset(module.Triple))
+            // Anything else is left as it is, so LLVM's warning names the foreign input, unless the
+            // build compiled Rust for the host to be retargeted here.
+            if (fromHost || IsBpfOrUnset(module.Triple))
                 module.SetTarget(machine);
             var linkFailed = !linked.TryLink(module);
             linkFailed |= LlvmDiagnosticReporter.Report(context, log, DiagnosticCodes.LinkFailed, $"linking {blob.Origin}");

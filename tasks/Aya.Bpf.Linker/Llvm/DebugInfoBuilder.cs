@@ -62,6 +62,17 @@ internal sealed class DebugInfoBuilder : IDisposable
                 file.Handle, line, type.Handle, localToUnit: 0, expression, 0, (uint)PointerBits));
     }
 
+    /// <summary>A subroutine type; <paramref name="types"/> starts with the return type (null: void).</summary>
+    public unsafe LlvmMetadata SubroutineType(LlvmMetadata file, IReadOnlyList<LlvmMetadata> types)
+    {
+        var handles = types.Select(type => type.Handle).ToArray();
+        fixed (nint* data = handles)
+            return Wrap(LlvmApi.LLVMDIBuilderCreateSubroutineType(Raw, file.Handle, data, (uint)handles.Length, 0));
+    }
+
+    /// <summary>No node: void as a return type, or a null operand.</summary>
+    public LlvmMetadata None => Wrap(0);
+
     public unsafe LlvmMetadata Parameter(LlvmMetadata subprogram, string name, int argument, LlvmMetadata file, uint line, LlvmMetadata type)
     {
         var bytes = Encoding.UTF8.GetBytes(name);

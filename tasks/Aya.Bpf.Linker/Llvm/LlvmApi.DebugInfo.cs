@@ -73,4 +73,5 @@ internal static unsafe partial class LlvmApi
 internal static unsafe partial class LlvmApi
 {
     [LibraryImport(Library)] public static partial nint LLVMPrintModuleToString(nint module);
+    [LibraryImport(Library)] public static partial nint LLVMDIBuilderCreateSubroutineType(nint builder, nint file, nint* parameterTypes, uint count, int flags);
 }

@@ -31,3 +31,19 @@ internal enum CodeGenOptLevel
     Default = 2,
     Aggressive = 3,
 }
+
+/// <summary>LLVMTypeKind, the kinds a signature needs told apart.</summary>
+internal enum LlvmTypeKind
+{
+    Void = 0,
+    Float = 2,
+    Double = 3,
+    Integer = 8,
+    Function = 9,
+    Struct = 10,
+    Array = 11,
+    Pointer = 12,
+}
+
+/// <summary>A type in a function's signature: its kind and, for an integer, its width.</summary>
+internal readonly record struct LlvmSignatureType(LlvmTypeKind Kind, uint IntegerBits);

@@ -24,6 +24,38 @@ internal readonly struct LlvmGlobal(nint handle, GlobalKind kind)
 
     public bool IsUsed => LlvmApi.LLVMGetFirstUse(handle) != 0;
 
+    /// <summary>A function's instructions, block by block.</summary>
+    public IEnumerable<LlvmInstruction> Instructions(LlvmContext context)
+    {
+        for (var block = LlvmApi.LLVMGetFirstBasicBlock(handle); block != 0; block = LlvmApi.LLVMGetNextBasicBlock(block))
+        {
+            for (var instruction = LlvmApi.LLVMGetFirstInstruction(block); instruction != 0; instruction = LlvmApi.LLVMGetNextInstruction(instruction))
+                yield return new LlvmInstruction(context.Raw, instruction);
+        }
+    }
+
+    /// <summary>A function's return type, then its parameters' types, as the IR has them now.</summary>
+    public IReadOnlyList<LlvmSignatureType> Signature
+    {
+        get
+        {
+            List<LlvmSignatureType> types = [Describe(LlvmApi.LLVMGetReturnType(LlvmApi.LLVMGlobalGetValueType(handle)))];
+            for (uint i = 0; i < LlvmApi.LLVMCountParams(handle); i++)
+                types.Add(Describe(LlvmApi.LLVMTypeOf(LlvmApi.LLVMGetParam(handle, i))));
+            return types;
+        }
+    }
+
+    private static LlvmSignatureType Describe(nint type)
+    {
+        var kind = (LlvmTypeKind)LlvmApi.LLVMGetTypeKind(type);
+        return new(kind, kind == LlvmTypeKind.Integer ? LlvmApi.LLVMGetIntTypeWidth(type) : 0);
+    }
+
+    public bool HasPersonality => LlvmApi.LLVMHasPersonalityFn(handle) != 0;
+
+    public void ClearPersonality() => LlvmApi.LLVMSetPersonalityFn(handle, 0);
+
     public Linkage Linkage => (Linkage)LlvmApi.LLVMGetLinkage(handle);
 
     /// <summary>The metadata attached to a global variable, with each attachment's kind id.</summary>

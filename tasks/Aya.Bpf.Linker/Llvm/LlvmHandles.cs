@@ -82,3 +82,14 @@ internal sealed class DIBuilderHandle : LlvmHandle
         return true;
     }
 }
+
+internal sealed class BuilderHandle : LlvmHandle
+{
+    public BuilderHandle(nint builder) => SetHandle(builder);
+
+    protected override bool ReleaseHandle()
+    {
+        LlvmApi.LLVMDisposeBuilder(handle);
+        return true;
+    }
+}

@@ -93,6 +93,15 @@ internal sealed class LlvmModule : IDisposable
     }
 
     /// <summary>The module as text IR, as <c>llvm-dis</c> would print it.</summary>
+    /// <summary>The module-level inline assembly (<c>module asm</c> lines), empty when there is none.</summary>
+    public string InlineAsm => LlvmStrings.Borrowed(LlvmApi.LLVMGetModuleInlineAsm(Raw, out var length), length);
+
+    public unsafe void ClearInlineAsm()
+    {
+        byte empty = 0;
+        LlvmApi.LLVMSetModuleInlineAsm2(Raw, &empty, 0);
+    }
+
     public string PrintToText() => LlvmStrings.TakeMessage(LlvmApi.LLVMPrintModuleToString(Raw));
 
     /// <summary>Returns null when the module is valid, else the verifier's report.</summary>

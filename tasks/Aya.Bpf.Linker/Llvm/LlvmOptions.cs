@@ -16,6 +16,9 @@ internal static class LlvmOptions
         "-bpf-expand-memcpy-in-order",
         // LLVM 21+ otherwise turns `unreachable` into calls to a __bpf_trap kfunc old kernels lack.
         "-bpf-disable-trap-unreachable",
+        // Cold functions (core's panic paths) would go to .text.unlikely., which libbpf takes for a
+        // program section and refuses ("program ... is static and not supported").
+        "-profile-guided-section-prefix=false",
     ];
 
     private static bool s_applied;

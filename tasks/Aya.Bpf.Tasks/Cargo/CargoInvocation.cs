@@ -1,18 +1,25 @@
 namespace Aya.Bpf.Tasks.Cargo;
 
 /// <summary>Everything that decides the <c>cargo build</c> command line and environment.</summary>
+/// <param name="TargetTriple">bpfel-unknown-none or bpfeb-unknown-none, or the host's triple for a host build.</param>
+/// <param name="HostBuild">
+/// A build for the host target whose bitcode the link retargets to BPF: every crate is compiled with
+/// <c>-C linker-plugin-lto</c>, so its objects are LLVM bitcode rather than host machine code.
+/// </param>
 internal sealed record CargoInvocation(
     string ManifestPath,
-    string Target,
+    string TargetTriple,
     string Profile,
     IReadOnlyList<string> Features,
     string? BinName,
     string TargetDirectory,
     bool BuildStd,
     string LinkerShim,
-    string? RustToolchain)
+    string? RustToolchain,
+    bool HostBuild = false)
 {
-    public string TargetTriple => $"{Target}-unknown-none";
+    /// <summary>Aya.Bpf.Linker's HostLinkPassthrough reads it.</summary>
+    internal const string HostCaptureDirectoryVariable = "AYA_BPF_CAPTURE_DIRECTORY";
 
     public IReadOnlyList<string> Arguments()
     {
@@ -45,6 +52,14 @@ internal sealed record CargoInvocation(
         };
         if (!string.IsNullOrEmpty(RustToolchain))
             environment["RUSTUP_TOOLCHAIN"] = RustToolchain;
+        if (HostBuild)
+        {
+            // Every crate's objects become LLVM bitcode, which the link retargets to BPF.
+            environment[$"CARGO_TARGET_{tripleVariable}_RUSTFLAGS"] = "-Clinker-plugin-lto";
+            // The linker setting for the host triple reaches build scripts too; the shim hands their
+            // links (outputs outside the target's folder) to the system linker.
+            environment[HostCaptureDirectoryVariable] = Path.Combine(TargetDirectory, TargetTriple) + Path.DirectorySeparatorChar;
+        }
         return environment;
     }
 

@@ -10,7 +10,8 @@ internal sealed record LinkRequest(
     string CpuFeatures,
     string OptimizationLevel,
     string Output,
-    string KernelBaseline = "");
+    string KernelBaseline = "",
+    bool FromHost = false);
 
 internal static class LinkResponseFile
 {
@@ -26,6 +27,8 @@ internal static class LinkResponseFile
         lines.AddRange(["-O", request.OptimizationLevel]);
         if (!string.IsNullOrWhiteSpace(request.KernelBaseline))
             lines.AddRange(["--kernel-baseline", request.KernelBaseline.Trim()]);
+        if (request.FromHost)
+            lines.AddRange(["--rust-build", "host"]);
         lines.AddRange(["--output", request.Output]);
         return lines;
     }

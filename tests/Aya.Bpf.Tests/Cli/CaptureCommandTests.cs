@@ -99,6 +99,38 @@ public sealed class CaptureCommandTests
         Assert.HasCount(1, error.TrimEnd().Split('\n'));
     }
 
+    /// <summary>A host build (BpfRustBuild=host) links through the host's linker flavour: GNU ld's, or cc's.</summary>
+    [TestMethod]
+    [DataRow("ld")]
+    [DataRow("cc")]
+    public void RecordsTheInputsOfAHostBuildsLink(string flavour)
+    {
+        var symbols = Write("x86_64-unknown-linux-gnu/release/deps/rustcXyZ/symbols.o", "\u007fELF");
+        var unit = Write("x86_64-unknown-linux-gnu/release/deps/core_xdp-01.core_xdp.ab-cgu.0.rcgu.o", "BC\u00c0\u00de unit");
+        var rlib = Write("x86_64-unknown-linux-gnu/release/deps/libminimaps-23.rlib", "!<arch>\n");
+        var core = Write("sysroot/lib/libcore-45.rlib", "!<arch>\n");
+        var output = Path.Combine(_root, "x86_64-unknown-linux-gnu/release/deps/core_xdp-01");
+        string[] arguments = flavour == "ld"
+            ? [symbols, unit, "--as-needed", "-Bstatic", rlib, core, "-L", _root, "-Bdynamic", "--eh-frame-hdr", "-z", "noexecstack",
+               "-plugin-opt=O3", "-plugin-opt=mcpu=x86-64", "-o", output, "--gc-sections", "-pie", "-z", "relro", "-z", "now", "-O1"]
+            : ["-m64", symbols, unit, "-Wl,--as-needed", "-Wl,-Bstatic", rlib, core, "-Wl,-Bdynamic", "-Wl,--eh-frame-hdr", "-Wl,-z,noexecstack",
+               $"-B{_root}/gcc-ld", "-fuse-ld=lld", "-L", _root, "-o", output, "-Wl,--gc-sections", "-pie", "-Wl,-z,relro,-z,now", "-Wl,-O1", "-nodefaultlibs"];
+
+        var (exitCode, error) = Run([Manifest, .. arguments]);
+
+        Assert.AreEqual(0, exitCode, error);
+        var inputs = LinkManifest.Read(Manifest).Inputs;
+        CollectionAssert.AreEqual(new[] { "core_xdp-01.core_xdp.ab-cgu.0.rcgu.o", "libminimaps-23.rlib", "libcore-45.rlib" }, inputs.Select(Path.GetFileName).ToArray());
+    }
+
+    [TestMethod]
+    [DataRow("/t/x86_64-unknown-linux-gnu/", "/t/x86_64-unknown-linux-gnu/release/deps/core_xdp-01", false)]
+    [DataRow("/t/x86_64-unknown-linux-gnu/", "/t/release/build/minicore-9/build_script_build-9", true)]
+    [DataRow("/t/x86_64-unknown-linux-gnu/", "/t/x86_64-unknown-linux-gnu-other/release/deps/x", true)]
+    [DataRow(null, "/t/release/build/minicore-9/build_script_build-9", false)]
+    public void HandsOnlyLinksOutsideTheTargetFolderToTheSystemLinker(string? captureDirectory, string output, bool handedOn) =>
+        Assert.AreEqual(handedOn, HostLinkPassthrough.IsHostToolLink(captureDirectory, output));
+
     private string Manifest => Path.Combine(_root, "obj", "link.json");
 
     /// <summary>The arguments rustc 1.95 passes for a bin, with the files they name.</summary>

@@ -70,7 +70,7 @@ public sealed class BadInputBitcodeTests
     [TestCategory("Integration")]
     public void LlvmFatalError_FailsWithOneBpf2008AndTheBuildFinishes()
     {
-        using ExtraBitcodeBuild build = ExtraBitcodeBuild.Run("fatal.ll", LlvmIr.HostIntrinsic);
+        using ExtraBitcodeBuild build = ExtraBitcodeBuild.Run("fatal.ll", LlvmIr.GpuIntrinsic);
         BuildResult result = build.Result;
 
         // dotnet build's own failure exit, not a crashed build node.

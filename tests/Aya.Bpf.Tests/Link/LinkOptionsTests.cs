@@ -40,6 +40,7 @@ public sealed class LinkOptionsTests
     [DataRow("--target", "x86_64", "target 'x86_64'")]
     [DataRow("-O", "s", "optimization level 's'")]
     [DataRow("--frobnicate", "1", "unknown option '--frobnicate'")]
+    [DataRow("--rust-build", "wasm", "rust build 'wasm'")]
     public void RefusesWhatItCannotDo(string name, string value, string expected)
     {
         var options = LinkOptions.Parse(["--llvm", "l", "--output", "o", name, value], out var error);
@@ -91,5 +92,15 @@ public sealed class LinkOptionsTests
     {
         Assert.IsNull(LinkOptions.Parse(["--output", "o"], out var error));
         Assert.Contains("--llvm", error ?? "");
+    }
+
+    [TestMethod]
+    [DataRow("host", true)]
+    [DataRow("bpf", false)]
+    public void RustBuildSaysWhetherTheBitcodeIsFromTheHost(string value, bool fromHost)
+    {
+        Assert.AreEqual(false, LinkOptions.Parse(["--llvm", "l", "--output", "o"], out _)!.FromHost);
+
+        Assert.AreEqual(fromHost, LinkOptions.Parse(["--llvm", "l", "--output", "o", "--rust-build", value], out var error)?.FromHost, error);
     }
 }

@@ -128,19 +128,7 @@ public sealed class LinkPipelineTests
         Assert.AreEqual(plainObject, error.File);
     }
 
-    private (bool Ok, DiagnosticLog Log, string Output) Link(string ir)
-    {
-        var input = Path.Combine(_directory, "program.ll");
-        File.WriteAllText(input, ir);
-        return Link([input]);
-    }
+    private (bool Ok, DiagnosticLog Log, string Output) Link(string ir) => PipelineRun.Link(_directory, ir);
 
-    private (bool Ok, DiagnosticLog Log, string Output) Link(IReadOnlyList<string> inputs)
-    {
-        var output = Path.Combine(_directory, "program.bpf.o");
-        var options = new LinkOptions { LlvmLibrary = "", Output = output, Inputs = inputs, OptimizationLevel = 2 };
-        var log = new DiagnosticLog(TextWriter.Null);
-        var ok = new LinkPipeline(options, log).Run();
-        return (ok, log, output);
-    }
+    private (bool Ok, DiagnosticLog Log, string Output) Link(IReadOnlyList<string> inputs) => PipelineRun.Link(_directory, inputs);
 }

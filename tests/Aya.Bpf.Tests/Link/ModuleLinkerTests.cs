@@ -47,7 +47,7 @@ public sealed class ModuleLinkerTests
     {
         var log = new DiagnosticLog(TextWriter.Null);
         using var context = new LlvmContext();
-        using var module = ModuleLinker.Link(context, [Ir("program.ll", Program), Ir("helper.ll", Helper)], Machine, log);
+        using var module = ModuleLinker.Link(context, [Ir("program.ll", Program), Ir("helper.ll", Helper)], Machine, fromHost: false, log);
 
         Assert.IsNotNull(module, string.Join("\n", log.Reported));
         var kept = Internalizer.Apply(module, new ExportPolicy([]));
@@ -63,7 +63,7 @@ public sealed class ModuleLinkerTests
     {
         var log = new DiagnosticLog(TextWriter.Null);
         using var context = new LlvmContext();
-        using var module = ModuleLinker.Link(context, [Ir("a.ll", Helper), Ir("b.ll", Helper)], Machine, log);
+        using var module = ModuleLinker.Link(context, [Ir("a.ll", Helper), Ir("b.ll", Helper)], Machine, fromHost: false, log);
 
         Assert.IsNull(module);
         var error = log.Reported.Single(d => d.Severity == Severity.Error);
@@ -78,7 +78,7 @@ public sealed class ModuleLinkerTests
         var log = new DiagnosticLog(TextWriter.Null);
         using var context = new LlvmContext();
         byte[] truncated = [0x42, 0x43, 0xC0, 0xDE, 0x35, 0x14, 0x00, 0x00, 0x05, 0x00, 0x00, 0x00];
-        using var module = ModuleLinker.Link(context, [new BitcodeBlob("libx.rlib(x.rcgu.o)", truncated, IsTextIr: false)], Machine, log);
+        using var module = ModuleLinker.Link(context, [new BitcodeBlob("libx.rlib(x.rcgu.o)", truncated, IsTextIr: false)], Machine, fromHost: false, log);
 
         Assert.IsNull(module);
         var error = log.Reported.Single(d => d.Severity == Severity.Error);
@@ -92,7 +92,7 @@ public sealed class ModuleLinkerTests
         var log = new DiagnosticLog(TextWriter.Null);
         using var context = new LlvmContext();
         var future = Inputs.TestBitcode.Module("LLVM99.1.0-rust-9.99.0-nightly");
-        using var module = ModuleLinker.Link(context, [new BitcodeBlob("future.bc", future, IsTextIr: false)], Machine, log);
+        using var module = ModuleLinker.Link(context, [new BitcodeBlob("future.bc", future, IsTextIr: false)], Machine, fromHost: false, log);
 
         Assert.IsNull(module);
         var error = log.Reported.Single(d => d.Severity == Severity.Error);
@@ -108,7 +108,7 @@ public sealed class ModuleLinkerTests
         using var context = new LlvmContext();
         var clangStyle = Helper.Replace("\"bpfel\"", "\"bpf\"");
         var bare = Program.Replace("target triple = \"bpfel\"", "");
-        using var module = ModuleLinker.Link(context, [Ir("program.ll", bare), Ir("helper.ll", clangStyle)], Machine, log);
+        using var module = ModuleLinker.Link(context, [Ir("program.ll", bare), Ir("helper.ll", clangStyle)], Machine, fromHost: false, log);
 
         Assert.IsNotNull(module);
         Assert.IsEmpty(log.Reported, string.Join("\n", log.Reported));

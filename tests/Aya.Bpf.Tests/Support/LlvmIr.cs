@@ -28,14 +28,16 @@ internal static class LlvmIr
         }
         """;
 
-    /// <summary>An x86 intrinsic the BPF backend cannot select: a fatal LLVM error in code generation.</summary>
-    public const string HostIntrinsic = """
+    /// <summary>
+    /// A GPU intrinsic the BPF backend cannot select: a fatal LLVM error in code generation. (Host CPU
+    /// intrinsics, such as x86's, are refused before code generation with BPF2015.)
+    /// </summary>
+    public const string GpuIntrinsic = """
         target triple = "bpfel"
-        declare i64 @llvm.x86.rdtsc()
+        declare i32 @llvm.nvvm.read.ptx.sreg.tid.x()
         define i32 @xdp_fatal(ptr %ctx) section "xdp" {
-          %t = call i64 @llvm.x86.rdtsc()
-          %r = trunc i64 %t to i32
-          ret i32 %r
+          %t = call i32 @llvm.nvvm.read.ptx.sreg.tid.x()
+          ret i32 %t
         }
         """;
 }

@@ -155,6 +155,42 @@ public sealed class CargoBuildTests
         Assert.IsFalse(File.Exists(_directory.Combine("arguments.txt")), "cargo must not have run");
     }
 
+    [TestMethod]
+    public void AutoBuildsForTheHostWhenTheCrateUsesCoreAndRustSrcIsMissing()
+    {
+        var bin = _directory.Write("cargo/x86_64-unknown-linux-gnu/release/probe", Manifest);
+        var (task, engine) = Cargo(0, stdout: [BinArtifact("probe", bin)]);
+        _directory.Write("crate/src/main.rs", "#![no_std]\n#![no_main]\n");
+        task.ManifestPath = _directory.Write("crate/Cargo.toml", "[package]\n");
+        task.ToolchainName = "stable-x86_64-unknown-linux-gnu";
+        task.HostTriple = "x86_64-unknown-linux-gnu";
+
+        Assert.IsTrue(task.Execute(), engine.Log);
+
+        Assert.AreEqual("host", task.EffectiveRustBuild);
+        CollectionAssert.IsSubsetOf(new[] { "--target", "x86_64-unknown-linux-gnu" }, File.ReadAllLines(_directory.Combine("arguments.txt")));
+        var environment = File.ReadAllLines(_directory.Combine("environment.txt"));
+        CollectionAssert.Contains(environment, "CARGO_TARGET_X86_64_UNKNOWN_LINUX_GNU_RUSTFLAGS=-Clinker-plugin-lto");
+        Assert.IsFalse(File.ReadAllLines(_directory.Combine("arguments.txt")).Contains("build-std=core"), "no core is built from source");
+        Assert.Contains("Rust is compiled for the host (x86_64-unknown-linux-gnu)", engine.Log);
+        Assert.Contains("BpfRustBuild=auto", engine.Log);
+    }
+
+    [TestMethod]
+    public void BpfRustBuildBpfStillAsksForRustSrcWhenTheCrateUsesCore()
+    {
+        var (task, engine) = Cargo(0, stdout: []);
+        _directory.Write("crate/src/main.rs", "#![no_std]\n#![no_main]\n");
+        task.ManifestPath = _directory.Write("crate/Cargo.toml", "[package]\n");
+        task.HostTriple = "x86_64-unknown-linux-gnu";
+        task.RustBuild = "bpf";
+
+        Assert.IsFalse(task.Execute());
+
+        Assert.AreEqual("BPF1003", engine.Errors.Single().Code);
+        Assert.AreEqual("bpf", task.EffectiveRustBuild);
+    }
+
     private static string BinArtifact(string name, string executable) =>
         CargoSamples.BinArtifact
             .Replace("\"name\":\"compile-error\"", $"\"name\":\"{name}\"", StringComparison.Ordinal)

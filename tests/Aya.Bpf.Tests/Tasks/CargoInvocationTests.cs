@@ -6,7 +6,7 @@ namespace Aya.Bpf.Tests.Tasks;
 public sealed class CargoInvocationTests
 {
     private static readonly CargoInvocation Release = new(
-        ManifestPath: "/p/Cargo.toml", Target: "bpfel", Profile: "release", Features: [], BinName: null,
+        ManifestPath: "/p/Cargo.toml", TargetTriple: "bpfel-unknown-none", Profile: "release", Features: [], BinName: null,
         TargetDirectory: "/p/obj/Release/cargo", BuildStd: false, LinkerShim: "/p/obj/Release/link/rustc-linker", RustToolchain: null);
 
     [TestMethod]
@@ -34,13 +34,35 @@ public sealed class CargoInvocationTests
     [TestMethod]
     public void SetsTheLinkerShimDebugInfoAndBootstrapInTheEnvironment()
     {
-        var environment = (Release with { Target = "bpfeb", Profile = "release-lto", RustToolchain = "nightly" }).Environment();
+        var environment = (Release with { TargetTriple = "bpfeb-unknown-none", Profile = "release-lto", RustToolchain = "nightly" }).Environment();
 
         Assert.AreEqual("/p/obj/Release/link/rustc-linker", environment["CARGO_TARGET_BPFEB_UNKNOWN_NONE_LINKER"]);
         Assert.AreEqual("2", environment["CARGO_PROFILE_RELEASE_LTO_DEBUG"]);
         Assert.AreEqual("1", environment["RUSTC_BOOTSTRAP"]);
         Assert.AreEqual("never", environment["CARGO_TERM_COLOR"]);
         Assert.AreEqual("nightly", environment["RUSTUP_TOOLCHAIN"]);
+    }
+
+    [TestMethod]
+    public void AHostBuildKeepsBitcodeAndHandsHostToolLinksOnOnlyOutsideTheTargetFolder()
+    {
+        var host = Release with { TargetTriple = "x86_64-unknown-linux-gnu", HostBuild = true };
+
+        var environment = host.Environment();
+
+        Assert.Contains("--target x86_64-unknown-linux-gnu", string.Join(' ', host.Arguments()));
+        Assert.AreEqual("-Clinker-plugin-lto", environment["CARGO_TARGET_X86_64_UNKNOWN_LINUX_GNU_RUSTFLAGS"]);
+        Assert.AreEqual("/p/obj/Release/link/rustc-linker", environment["CARGO_TARGET_X86_64_UNKNOWN_LINUX_GNU_LINKER"]);
+        Assert.AreEqual($"/p/obj/Release/cargo/x86_64-unknown-linux-gnu{Path.DirectorySeparatorChar}", environment[CargoInvocation.HostCaptureDirectoryVariable]);
+    }
+
+    [TestMethod]
+    public void ABpfBuildSetsNoHostBuildVariables()
+    {
+        var environment = Release.Environment();
+
+        Assert.IsFalse(environment.ContainsKey(CargoInvocation.HostCaptureDirectoryVariable));
+        Assert.IsFalse(environment.Keys.Any(key => key.EndsWith("_RUSTFLAGS", StringComparison.Ordinal)));
     }
 
     [TestMethod]

@@ -39,4 +39,14 @@ public sealed class LinkResponseFileTests
 
         CollectionAssert.AreEqual(new[] { "-O", "2", "--kernel-baseline", "5.15", "--output", "/p/obj/Release/p.bpf.o" }, lines[^6..]);
     }
+
+    [TestMethod]
+    public void SaysTheBitcodeIsFromAHostBuildOnlyWhenItIs()
+    {
+        CollectionAssert.DoesNotContain(LinkResponseFile.Lines(Request).ToArray(), "--rust-build");
+
+        var lines = LinkResponseFile.Lines(Request with { FromHost = true }).ToArray();
+
+        CollectionAssert.AreEqual(new[] { "--rust-build", "host", "--output", "/p/obj/Release/p.bpf.o" }, lines[^4..]);
+    }
 }

@@ -1,0 +1,130 @@
+using System.Buffers.Binary;
+
+namespace Aya.Bpf.Tests.Integration;
+
+/// <summary>
+/// A <c>#![no_std]</c> program over the real core (slices and bounds checks, Option/Result
+/// combinators, iterators, traits and generics, core::mem, a BPF-to-BPF call, a panic handler, a
+/// slice comparison, maps through minimaps) built for the host on the stable toolchain without
+/// rust-src and retargeted to BPF: it must load with BTF and answer packets as the source says.
+/// </summary>
+[TestClass]
+public sealed class CoreXdpTests : XdpFixtureTests
+{
+    private const int XdpDrop = 1;
+    private const int XdpPass = 2;
+    private const int Tcp = 6;
+    private const int Ttl = 64;
+
+    private static readonly FixtureBuild Fixture = new("core-xdp/core-xdp.bpfproj");
+
+    private protected override FixtureBuild Build => Fixture;
+
+    protected override string ObjectFile => "core-xdp/bin/Release/core-xdp.bpf.o";
+
+    protected override string ProgramName => "core_xdp";
+
+    // The zero-filled test packet is not IPv4: it passes uncounted.
+    protected override long ExpectedVerdict => XdpPass;
+
+    [ClassCleanup]
+    public static void Cleanup() => Fixture.Dispose();
+
+    [TestMethod]
+    [TestCategory("Integration")]
+    public void BuildLog_SaysRustWasBuiltForTheHostAndLeftCompilerBuiltinsOut()
+    {
+        RequireBuildTools();
+
+        BuildResult build = Build.Succeeded();
+
+        StringAssert.Contains(build.Output, "Rust is compiled for the host (", build.Describe());
+        StringAssert.Contains(build.Output, "(BpfRustBuild=host)", build.Describe());
+        StringAssert.Matches(build.Output, new System.Text.RegularExpressions.Regex(@"Host build: libcompiler_builtins-\w+\.rlib left out"), build.Describe());
+    }
+
+    /// <summary>core's slice comparison calls bcmp or memcmp; the link defines it for BPF, as a static BTF FUNC.</summary>
+    [TestMethod]
+    [TestCategory("Integration")]
+    public void Btf_HasTheHelperCallAndABpfDefinedMemoryBuiltin()
+    {
+        RequireBuildTools();
+        RequiredTool.BpftoolPath();
+        BuildResult build = Build.Succeeded();
+        BtfDump btf = Bpftool.DumpBtf(Build.Workspace.PathOf(ObjectFile));
+
+        string[] functions = [.. btf.Types.Where(t => t.Kind == "FUNC").Select(t => $"{t.Name}:{t.Linkage}").Order(StringComparer.Ordinal)];
+
+        CollectionAssert.Contains(functions, "core_xdp:global", btf.Describe());
+        CollectionAssert.Contains(functions, "checksum:static", btf.Describe());
+        Assert.IsTrue(functions.Any(f => f is "bcmp:static" or "memcmp:static"), $"no BPF memcmp/bcmp among [{string.Join(", ", functions)}]");
+        StringAssert.Contains(build.Output, "Memory builtins: ", build.Describe());
+    }
+
+    [TestMethod]
+    [TestCategory("Integration")]
+    [TestCategory("Kernel")]
+    public void Ipv4PacketWithGoodChecksum_PassesAndIsCountedFieldByField()
+    {
+        using LoadedObject loaded = LoadObject(pinMaps: true);
+        byte[] packet = Ipv4Packet(goodChecksum: true);
+
+        Assert.AreEqual(XdpPass, loaded.Run(ProgramName, packet), loaded.Result.Describe());
+
+        loaded.AssertFormattedFields("PROTOCOLS", Tcp, ("packets", 1), ("bytes", packet.Length - 14), ("broadcasts", 1), ("last_ttl", Ttl));
+        Assert.AreEqual(1L, loaded.FormattedValue("VERDICTS", XdpPass).GetInt64(), "VERDICTS[XDP_PASS]");
+    }
+
+    [TestMethod]
+    [TestCategory("Integration")]
+    [TestCategory("Kernel")]
+    public void Ipv4PacketWithBadChecksum_IsDropped()
+    {
+        using LoadedObject loaded = LoadObject(pinMaps: true);
+
+        Assert.AreEqual(XdpDrop, loaded.Run(ProgramName, Ipv4Packet(goodChecksum: false)), loaded.Result.Describe());
+
+        Assert.AreEqual(1L, loaded.FormattedValue("VERDICTS", XdpDrop).GetInt64(), "VERDICTS[XDP_DROP]");
+    }
+
+    [TestMethod]
+    [TestCategory("Integration")]
+    [TestCategory("Kernel")]
+    public void Maps_AreCreatedWithTheirTypesSizesAndBtf()
+    {
+        using LoadedObject loaded = LoadObject(pinMaps: true);
+
+        ExpectedMap.AssertCreated(loaded,
+        [
+            new("PROTOCOLS", "hash", KeySize: 4, ValueSize: 32, MaxEntries: 32),
+            new("VERDICTS", "array", KeySize: 4, ValueSize: 8, MaxEntries: 4),
+            // The broadcast address is_broadcast compares with, a constant in .rodata.
+            new("core_xdp.rodata", "array", KeySize: 4, ValueSize: 6, MaxEntries: 1),
+        ]);
+    }
+
+    /// <summary>A broadcast Ethernet frame with an IPv4 TCP header (TTL 64) and an empty TCP segment.</summary>
+    internal static byte[] Ipv4Packet(bool goodChecksum)
+    {
+        byte[] packet = new byte[14 + 20 + 20];
+        packet.AsSpan(0, 6).Fill(0xff);
+        packet.AsSpan(6, 6).Fill(0x02);
+        BinaryPrimitives.WriteUInt16BigEndian(packet.AsSpan(12), 0x0800);
+        Span<byte> ip = packet.AsSpan(14, 20);
+        ip[0] = 0x45;
+        BinaryPrimitives.WriteUInt16BigEndian(ip[2..], 40);
+        BinaryPrimitives.WriteUInt16BigEndian(ip[4..], 1);
+        ip[8] = Ttl;
+        ip[9] = Tcp;
+        byte[] addresses = [10, 0, 0, 1, 10, 0, 0, 2];
+        addresses.CopyTo(ip[12..]);
+        uint sum = 0;
+        for (int i = 0; i < 20; i += 2)
+            sum += BinaryPrimitives.ReadUInt16BigEndian(ip[i..]);
+        while (sum > 0xffff)
+            sum = (sum & 0xffff) + (sum >> 16);
+        ushort checksum = (ushort)~sum;
+        BinaryPrimitives.WriteUInt16BigEndian(ip[10..], goodChecksum ? checksum : (ushort)(checksum ^ 0xff00));
+        return packet;
+    }
+}
