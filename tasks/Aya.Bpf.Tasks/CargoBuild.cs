@@ -16,6 +16,7 @@ public sealed class CargoBuild : ToolTask
     private readonly List<CargoArtifact> _artifacts = [];
     private CargoErrorText? _cargoErrors;
     private bool? _buildSucceeded;
+    private bool _relinkForced;
 
     public CargoBuild() => YieldDuringToolExecution = true;
 
@@ -85,7 +86,25 @@ public sealed class CargoBuild : ToolTask
     {
         var succeeded = base.Execute();
         LogCargoErrors();
-        return succeeded && !Log.HasLoggedErrors && CollectLink();
+        if (!succeeded || Log.HasLoggedErrors)
+            return false;
+        var collected = CollectLink();
+        if (collected != LinkCollection.Stale)
+            return collected == LinkCollection.Done;
+        // cargo found the bin fresh, but the inputs its link recorded are gone (a Clean of a project
+        // whose cargo target dir is shared, and kept): without its output, cargo links it again.
+        _artifacts.Clear();
+        succeeded = base.Execute();
+        LogCargoErrors();
+        return succeeded && !Log.HasLoggedErrors && CollectLink() == LinkCollection.Done;
+    }
+
+    private enum LinkCollection
+    {
+        Done,
+        Failed,
+        /// <summary>The recorded link names inputs that no longer exist; the bin was deleted for cargo to relink.</summary>
+        Stale,
     }
 
     protected override string GenerateFullPathToTool() => CargoPath;
@@ -224,7 +243,7 @@ public sealed class CargoBuild : ToolTask
     /// manifest: cargo reuses a fresh bin without relinking, so the manifest kept beside the bin is
     /// the one that matches this build's features and target.
     /// </summary>
-    private bool CollectLink()
+    private LinkCollection CollectLink()
     {
         var bins = _artifacts.Where(a => a.IsBin && (string.IsNullOrEmpty(BinName) || a.TargetName == BinName)).ToList();
         if (bins.Count == 0)
@@ -232,13 +251,13 @@ public sealed class CargoBuild : ToolTask
             Log.LogCodedError(ErrorCodes.NoBinTarget, ManifestPath,
                 "cargo built no bin target. An eBPF crate is a bin (src/main.rs with #![no_main], or a [[bin]] section); " +
                 "if CargoBinName is set, check that it names one.");
-            return false;
+            return LinkCollection.Failed;
         }
         if (bins.Count > 1)
         {
             Log.LogCodedError(ErrorCodes.SeveralBinTargets, ManifestPath,
                 $"the crate has several bin targets ({string.Join(", ", bins.Select(b => b.TargetName))}); set CargoBinName to the one this project links.");
-            return false;
+            return LinkCollection.Failed;
         }
 
         var bin = bins[0];
@@ -250,10 +269,35 @@ public sealed class CargoBuild : ToolTask
             Log.LogCodedError(ErrorCodes.LinkNotCaptured, ManifestPath,
                 $"cargo's output for {bin.TargetName} ({linkOutput}) was not linked through the SDK's linker shim " +
                 "(is a linker set in RUSTFLAGS or a .cargo/config.toml?). Remove that setting, then rebuild (dotnet build --no-incremental).");
-            return false;
+            return LinkCollection.Failed;
+        }
+        if (bin.Fresh && !_relinkForced && inputs.Any(input => !File.Exists(input)))
+        {
+            Log.LogMessage(MessageImportance.Normal, $"The link cargo recorded for {bin.TargetName} names inputs that are gone; cargo links it again.");
+            ForgetLinkOutput(bin.TargetName, linkOutput, text);
+            _relinkForced = true;
+            return LinkCollection.Stale;
         }
         FileContent.WriteIfDifferent(LinkManifest, text);
         LinkInputs = [.. inputs.Select(input => new TaskItem(input))];
-        return true;
+        return LinkCollection.Done;
+    }
+
+    /// <summary>
+    /// Deletes the bin and the file in deps/ that cargo uplifted it from (the same recorded link):
+    /// with either left, cargo would only copy it out again instead of linking.
+    /// </summary>
+    private static void ForgetLinkOutput(string targetName, string linkOutput, string recordedLink)
+    {
+        var deps = Path.Combine(Path.GetDirectoryName(linkOutput) ?? ".", "deps");
+        if (Directory.Exists(deps))
+        {
+            foreach (var candidate in Directory.EnumerateFiles(deps, $"{targetName.Replace('-', '_')}-*"))
+            {
+                if (Path.GetExtension(candidate).Length == 0 && File.ReadAllText(candidate) == recordedLink)
+                    File.Delete(candidate);
+            }
+        }
+        File.Delete(linkOutput);
     }
 }

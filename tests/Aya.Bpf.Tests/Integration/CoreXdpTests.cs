@@ -43,6 +43,22 @@ public sealed class CoreXdpTests : XdpFixtureTests
         StringAssert.Matches(build.Output, new System.Text.RegularExpressions.Regex(@"Host build: libcompiler_builtins-\w+\.rlib left out"), build.Describe());
     }
 
+    /// <summary>Nothing of the host's unwinding survives: no .eh_frame, no program section but xdp.</summary>
+    [TestMethod]
+    [TestCategory("Integration")]
+    public void Object_HasNoHostUnwindTablesAndOnlyItsProgramSection()
+    {
+        RequireBuildTools();
+        BuildResult build = Build.Succeeded();
+
+        IReadOnlyList<string> sections = ElfObjectHeader.SectionNames(Build.Workspace.PathOf(ObjectFile));
+
+        string context = $"sections: [{string.Join(", ", sections)}]. {build.Describe()}";
+        Assert.DoesNotContain(".eh_frame", sections, context);
+        Assert.Contains("xdp", sections, context);
+        Assert.IsFalse(sections.Any(section => section.StartsWith(".text.", StringComparison.Ordinal)), $"a .text.* section is a program section to libbpf. {context}");
+    }
+
     /// <summary>core's slice comparison calls bcmp or memcmp; the link defines it for BPF, as a static BTF FUNC.</summary>
     [TestMethod]
     [TestCategory("Integration")]

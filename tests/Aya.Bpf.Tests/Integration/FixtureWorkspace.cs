@@ -74,6 +74,17 @@ internal sealed class FixtureWorkspace : IDisposable
         RunBuild(project, DefaultBuildTimeout, environment, extraArguments);
 
     /// <summary>
+    /// As <see cref="Build(string, string[])"/> with another build verb of the dotnet CLI
+    /// (<c>publish</c>, <c>clean</c>, <c>msbuild</c>...) on a project or solution.
+    /// </summary>
+    public BuildResult BuildVerb(string verb, string project, params string[] extraArguments) =>
+        RunBuild(project, DefaultBuildTimeout, environment: null, extraArguments, verb);
+
+    /// <summary>Runs <c>dotnet</c> with <paramref name="arguments"/> in the workspace folder (e.g. <c>new sln</c>, <c>sln add</c>).</summary>
+    public ProcessResult Dotnet(params string[] arguments) =>
+        ChildProcess.Run(DotnetCli.Executable, arguments, DefaultBuildTimeout, Root);
+
+    /// <summary>
     /// Writes <paramref name="content"/> to a file given relative to the workspace, creating its
     /// folder, and returns the file's absolute path.
     /// </summary>
@@ -86,7 +97,7 @@ internal sealed class FixtureWorkspace : IDisposable
     }
 
     private BuildResult RunBuild(
-        string project, TimeSpan timeout, IReadOnlyDictionary<string, string>? environment, string[] extraArguments)
+        string project, TimeSpan timeout, IReadOnlyDictionary<string, string>? environment, string[] extraArguments, string verb = "build")
     {
         string projectPath = PathOf(project);
         string binlog = NewBinlogPath(project);
@@ -94,8 +105,8 @@ internal sealed class FixtureWorkspace : IDisposable
         ProcessResult result = ChildProcess.Run(
             DotnetCli.Executable,
             [
-                "build", projectPath,
-                "-c", "Release",
+                verb, projectPath,
+                .. verb == "msbuild" ? (string[])["-p:Configuration=Release"] : ["-c", "Release"],
                 "-nologo",
                 "-v", "n",
                 $"-bl:{binlog}",

@@ -39,7 +39,7 @@ internal static class RequiredTool
         BpfPrivileges();
     }
 
-    private static bool InCi =>
+    internal static bool InCi =>
         string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
 
     private static string? FindInCargoHome()
