@@ -67,6 +67,10 @@ internal sealed class LinkPipeline(LinkOptions options, DiagnosticLog log)
             || !MemoryBuiltins.Provide(context, module, machine, log)
             || !UndefinedSymbols.Check(module, log))
             return false;
+        PanicPaths.Report(context, module, log);
+        var unreachableEnds = UnreachableEnds.Replace(context, module);
+        if (unreachableEnds > 0)
+            log.Info($"{unreachableEnds} unreachable ends (after calls that never return) made returns, so that no function runs off its end.");
 
         var maps = _timer.Time("maps", () => LegacyMapRewriter.Apply(context, module, options.Target == "bpfeb", log));
         if (log.HasErrors)

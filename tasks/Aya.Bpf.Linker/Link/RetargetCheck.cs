@@ -1,4 +1,3 @@
-using Aya.Bpf.Linker.DebugInfo;
 using Aya.Bpf.Linker.Diagnostics;
 using Aya.Bpf.Linker.Llvm;
 
@@ -22,7 +21,7 @@ internal static class RetargetCheck
         var byval = LlvmAttributes.EnumKind("byval");
         foreach (var function in module.Functions.Where(f => !f.IsDeclaration))
         {
-            var name = DisplayName(context, function);
+            var name = FunctionNames.Display(context, function);
             var source = SourceOf(context, function);
             for (var parameter = 0; parameter < LlvmAttributes.ParameterCount(function); parameter++)
             {
@@ -45,15 +44,6 @@ internal static class RetargetCheck
             }
         }
         return log.Reported.Count(d => d.Severity == Severity.Error) == errorsBefore;
-    }
-
-    // The Rust name from the debug info (`pause`), with the symbol when they differ (`_RNv...5pause`).
-    private static string DisplayName(LlvmContext context, LlvmGlobal function)
-    {
-        var subprogram = function.Subprogram(context);
-        var symbol = function.Name;
-        var name = subprogram.IsNull ? null : subprogram.StringOperand(DebugInfoLayout.NameOperand);
-        return string.IsNullOrEmpty(name) || name == symbol ? $"'{symbol}'" : $"'{name}' ({symbol})";
     }
 
     // Reported at the function's own line: a call's line may lie inside core, where it was inlined from.

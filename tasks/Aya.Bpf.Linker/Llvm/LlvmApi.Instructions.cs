@@ -20,7 +20,11 @@ internal static unsafe partial class LlvmApi
     [LibraryImport(Library)] public static partial nint LLVMInstructionGetDebugLoc(nint instruction);
     [LibraryImport(Library)] public static partial uint LLVMDILocationGetLine(nint location);
     [LibraryImport(Library)] public static partial nint LLVMDILocationGetScope(nint location);
+    [LibraryImport(Library)] public static partial nint LLVMDILocationGetInlinedAt(nint location);
     [LibraryImport(Library)] public static partial void LLVMInstructionEraseFromParent(nint instruction);
+    [LibraryImport(Library)] public static partial int LLVMGetInstructionOpcode(nint instruction);
+    [LibraryImport(Library)] public static partial nint LLVMBuildRet(nint builder, nint value);
+    [LibraryImport(Library)] public static partial nint LLVMBuildRetVoid(nint builder);
 
     [LibraryImport(Library)] public static partial uint LLVMCountParams(nint function);
     [LibraryImport(Library)] public static partial uint LLVMGetEnumAttributeKindForName(byte* name, nuint length);

@@ -35,5 +35,18 @@ internal sealed class LlvmBuilder : IDisposable
         LlvmApi.LLVMInstructionEraseFromParent(intrinsicCall.Handle);
     }
 
+    /// <summary>Replaces an <c>unreachable</c> of <paramref name="function"/> with a return of zero (or nothing), keeping its source location.</summary>
+    public void ReplaceWithReturn(LlvmInstruction unreachable, LlvmGlobal function)
+    {
+        LlvmApi.LLVMPositionBuilderBefore(Raw, unreachable.Handle);
+        LlvmApi.LLVMSetCurrentDebugLocation2(Raw, LlvmApi.LLVMInstructionGetDebugLoc(unreachable.Handle));
+        var returnType = LlvmApi.LLVMGetReturnType(LlvmApi.LLVMGlobalGetValueType(function.Handle));
+        if ((LlvmTypeKind)LlvmApi.LLVMGetTypeKind(returnType) == LlvmTypeKind.Void)
+            LlvmApi.LLVMBuildRetVoid(Raw);
+        else
+            LlvmApi.LLVMBuildRet(Raw, LlvmApi.LLVMConstNull(returnType));
+        LlvmApi.LLVMInstructionEraseFromParent(unreachable.Handle);
+    }
+
     public void Dispose() => _handle.Dispose();
 }

@@ -22,6 +22,11 @@ internal readonly struct LlvmInstruction(nint context, nint handle)
 
     public bool IsLandingPad => LlvmApi.LLVMIsALandingPadInst(handle) != 0;
 
+    // LLVMOpcode's LLVMUnreachable.
+    private const int UnreachableOpcode = 7;
+
+    public bool IsUnreachable => LlvmApi.LLVMGetInstructionOpcode(handle) == UnreachableOpcode;
+
     public bool IsInvoke => LlvmApi.LLVMIsAInvokeInst(handle) != 0;
 
     /// <summary>For a call: what it calls, and the callee's name when it is a function.</summary>
@@ -56,16 +61,26 @@ internal readonly struct LlvmInstruction(nint context, nint handle)
 
     public int ArgumentCount => LlvmApi.LLVMGetNumArgOperands(handle);
 
-    /// <summary>The source file and line the debug info gives this instruction, when it gives one.</summary>
-    public (string File, int Line)? SourceLocation
+    /// <summary>
+    /// The source file and line of this instruction in the function it ended up in: for code
+    /// inlined from core, the line of the program's own source that led there. Null without debug info.
+    /// </summary>
+    public (string File, int Line)? OutermostSourceLocation
     {
         get
         {
             var location = LlvmApi.LLVMInstructionGetDebugLoc(handle);
-            if (location == 0)
-                return null;
-            var file = new LlvmMetadata(context, LlvmApi.LLVMDIScopeGetFile(LlvmApi.LLVMDILocationGetScope(location))).FilePath;
-            return file is null ? null : (file, (int)LlvmApi.LLVMDILocationGetLine(location));
+            for (var outer = location; outer != 0; outer = LlvmApi.LLVMDILocationGetInlinedAt(outer))
+                location = outer;
+            return Locate(location);
         }
+    }
+
+    private (string File, int Line)? Locate(nint location)
+    {
+        if (location == 0)
+            return null;
+        var file = new LlvmMetadata(context, LlvmApi.LLVMDIScopeGetFile(LlvmApi.LLVMDILocationGetScope(location))).FilePath;
+        return file is null ? null : (file, (int)LlvmApi.LLVMDILocationGetLine(location));
     }
 }

@@ -12,8 +12,10 @@ internal static class LlvmOptions
     [
         // Otherwise #[inline(always)] is ignored at cold call sites, and large values reach the BPF ABI.
         "-cold-callsite-rel-freq=0",
-        // The verifier tracks stack slots; copying in order keeps each access aligned and visible.
-        "-bpf-expand-memcpy-in-order",
+        // No -bpf-expand-memcpy-in-order (bpf-linker's default): it leaves every memset and memmove,
+        // even of a known small length, to a call the backend refuses. Without it copies and fills
+        // of known length become loads and stores, as clang compiles them; MemoryBuiltins gives the
+        // rest (unknown lengths) BPF definitions.
         // LLVM 21+ otherwise turns `unreachable` into calls to a __bpf_trap kfunc old kernels lack.
         "-bpf-disable-trap-unreachable",
         // Cold functions (core's panic paths) would go to .text.unlikely., which libbpf takes for a

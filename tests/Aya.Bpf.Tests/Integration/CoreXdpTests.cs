@@ -119,6 +119,30 @@ public sealed class CoreXdpTests : XdpFixtureTests
         ]);
     }
 
+    /// <summary>
+    /// With a profile's debug assertions and overflow checks on, core's checks stay in the program and
+    /// can panic, which the verifier refuses: the link warns at the program's source lines and says
+    /// which setting added them, and still writes the object.
+    /// </summary>
+    [TestMethod]
+    [TestCategory("Integration")]
+    public void ChecksThatCanPanic_AreWarnedAtTheProgramsLines()
+    {
+        RequireBuildTools();
+        using FixtureWorkspace workspace = FixtureWorkspace.Create();
+
+        BuildResult build = workspace.Build(
+            "core-xdp/core-xdp.bpfproj",
+            new Dictionary<string, string> { ["CARGO_PROFILE_RELEASE_OVERFLOW_CHECKS"] = "true", ["CARGO_PROFILE_RELEASE_DEBUG_ASSERTIONS"] = "true" });
+
+        Assert.IsTrue(build.Succeeded, build.Describe());
+        IReadOnlyList<string> warnings = BuildErrors.WarningLines(build, "BPF2017");
+        Assert.IsNotEmpty(warnings, build.Describe());
+        Assert.IsTrue(warnings.All(w => w.Contains("core-xdp/src/main.rs(", StringComparison.Ordinal)), $"every warning is at the program's source: {string.Join(Environment.NewLine, warnings)}");
+        Assert.IsTrue(warnings.Any(w => w.Contains("panic_const_add_overflow", StringComparison.Ordinal) && w.Contains("overflow-checks = false", StringComparison.Ordinal)), string.Join(Environment.NewLine, warnings));
+        Assert.IsTrue(File.Exists(workspace.PathOf(ObjectFile)), build.Describe());
+    }
+
     /// <summary>A broadcast Ethernet frame with an IPv4 TCP header (TTL 64) and an empty TCP segment.</summary>
     internal static byte[] Ipv4Packet(bool goodChecksum)
     {

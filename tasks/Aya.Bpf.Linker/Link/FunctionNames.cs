@@ -1,0 +1,17 @@
+using Aya.Bpf.Linker.DebugInfo;
+using Aya.Bpf.Linker.Llvm;
+
+namespace Aya.Bpf.Linker.Link;
+
+/// <summary>How diagnostics name a function: as Rust knows it, with its symbol when that differs.</summary>
+internal static class FunctionNames
+{
+    /// <summary><c>'pause' (_RNv...5pause)</c>, or <c>'symbol'</c> when the debug info has no other name.</summary>
+    public static string Display(LlvmContext context, LlvmGlobal function)
+    {
+        var subprogram = function.Subprogram(context);
+        var symbol = function.Name;
+        var name = subprogram.IsNull ? null : subprogram.StringOperand(DebugInfoLayout.NameOperand);
+        return string.IsNullOrEmpty(name) || name == symbol ? $"'{symbol}'" : $"'{name}' ({symbol})";
+    }
+}
