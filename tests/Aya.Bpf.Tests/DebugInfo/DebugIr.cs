@@ -13,6 +13,19 @@ internal static class DebugIr
     public const string Subprogram = "!10";
     public const string SourceFile = "/src/main.rs";
 
+    /// <summary>
+    /// The module-level nodes every test module with debug info needs: <c>!0</c> a Rust compile unit,
+    /// <c>!1</c> the file /src/main.rs, <c>!2</c> the debug-info version flag, <c>!3</c> (<see cref="U32"/>) u32.
+    /// </summary>
+    public const string CompileUnit = """
+        !llvm.dbg.cu = !{!0}
+        !llvm.module.flags = !{!2}
+        !0 = distinct !DICompileUnit(language: DW_LANG_Rust, file: !1, producer: "rustc", isOptimized: true, runtimeVersion: 0, emissionKind: FullDebug)
+        !1 = !DIFile(filename: "main.rs", directory: "/src")
+        !2 = !{i32 2, !"Debug Info Version", i32 3}
+        !3 = !DIBasicType(name: "u32", size: 32, encoding: DW_ATE_unsigned)
+        """;
+
     /// <param name="parameters">The parameter types, e.g. <c>"!20, !4"</c>.</param>
     /// <param name="nodes">The test's own metadata nodes.</param>
     /// <param name="name">The DISubprogram's name.</param>
@@ -32,13 +45,7 @@ internal static class DebugIr
               ret void
             }
 
-            !llvm.dbg.cu = !{!0}
-            !llvm.module.flags = !{!2}
-
-            !0 = distinct !DICompileUnit(language: DW_LANG_Rust, file: !1, producer: "rustc", isOptimized: true, runtimeVersion: 0, emissionKind: FullDebug)
-            !1 = !DIFile(filename: "main.rs", directory: "/src")
-            !2 = !{i32 2, !"Debug Info Version", i32 3}
-            {{U32}} = !DIBasicType(name: "u32", size: 32, encoding: DW_ATE_unsigned)
+            {{CompileUnit}}
             {{U8}} = !DIBasicType(name: "u8", size: 8, encoding: DW_ATE_unsigned)
             {{Subprogram}} = distinct !DISubprogram(name: "{{name}}", scope: !1, file: !1, line: 1, type: !11, scopeLine: 1, spFlags: DISPFlagDefinition, unit: !0, retainedNodes: !12)
             !11 = !DISubroutineType(types: !{{{string.Join(", ", types.Prepend("null"))}}})

@@ -7,7 +7,7 @@ public sealed class SubroutineTypeRepairTests
 {
     // What optimisation leaves after changing an internal function's signature: DW_CC_nocall and no
     // types at all. The entry point calls it so that code generation keeps it.
-    private const string EmptiedSignature = """
+    private const string EmptiedSignature = $$"""
         target triple = "bpfel"
 
         define i32 @prog(ptr %ctx) section "xdp" !dbg !10 {
@@ -21,13 +21,7 @@ public sealed class SubroutineTypeRepairTests
           ret void, !dbg !21
         }
 
-        !llvm.dbg.cu = !{!0}
-        !llvm.module.flags = !{!2}
-
-        !0 = distinct !DICompileUnit(language: DW_LANG_Rust, file: !1, producer: "rustc", isOptimized: true, runtimeVersion: 0, emissionKind: FullDebug)
-        !1 = !DIFile(filename: "main.rs", directory: "/src")
-        !2 = !{i32 2, !"Debug Info Version", i32 3}
-        !3 = !DIBasicType(name: "u32", size: 32, encoding: DW_ATE_unsigned)
+        {{DebugIr.CompileUnit}}
         !10 = distinct !DISubprogram(name: "prog", scope: !1, file: !1, line: 1, type: !11, scopeLine: 1, spFlags: DISPFlagDefinition, unit: !0)
         !11 = !DISubroutineType(types: !{!3})
         !13 = distinct !DISubprogram(name: "helper", scope: !1, file: !1, line: 5, type: !14, scopeLine: 5, spFlags: DISPFlagDefinition, unit: !0)

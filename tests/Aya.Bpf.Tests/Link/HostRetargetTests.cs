@@ -1,3 +1,4 @@
+using Aya.Bpf.Tests.DebugInfo;
 using Aya.Bpf.Linker.Diagnostics;
 using Aya.Bpf.Tests.Support;
 using LibObjectFile.Elf;
@@ -9,34 +10,17 @@ namespace Aya.Bpf.Tests.Link;
 /// retarget, through the whole pipeline on small IR programs.
 /// </summary>
 [TestClass]
-public sealed class HostRetargetTests
+public sealed class HostRetargetTests : PipelineTests
 {
     // One entry point with debug info (every instruction at line 3 of main.rs) calling @callee.
-    private const string DebugInfo = """
-        !llvm.dbg.cu = !{!0}
-        !llvm.module.flags = !{!2}
-        !0 = distinct !DICompileUnit(language: DW_LANG_Rust, file: !1, producer: "rustc", isOptimized: true, runtimeVersion: 0, emissionKind: FullDebug)
-        !1 = !DIFile(filename: "main.rs", directory: "/src")
-        !2 = !{i32 2, !"Debug Info Version", i32 3}
-        !3 = !DIBasicType(name: "u32", size: 32, encoding: DW_ATE_unsigned)
+    private const string DebugInfo = $$"""
+        {{DebugIr.CompileUnit}}
         !4 = distinct !DISubprogram(name: "prog", scope: !1, file: !1, line: 3, type: !5, scopeLine: 3, spFlags: DISPFlagDefinition, unit: !0)
         !5 = !DISubroutineType(types: !{!3})
         !6 = !DILocation(line: 3, scope: !4)
         !7 = distinct !DISubprogram(name: "callee", scope: !1, file: !1, line: 9, type: !5, scopeLine: 9, spFlags: DISPFlagDefinition, unit: !0)
         !8 = !DILocation(line: 9, scope: !7)
         """;
-
-    private string _directory = "";
-
-    [TestInitialize]
-    public void Setup()
-    {
-        ToolchainLlvm.EnsureLoaded();
-        _directory = Directory.CreateTempSubdirectory("aya-host-").FullName;
-    }
-
-    [TestCleanup]
-    public void Cleanup() => Directory.Delete(_directory, recursive: true);
 
     [TestMethod]
     public void AHostCpuIntrinsicIsBpf2015NamingTheFunctionAtItsLine()
@@ -68,7 +52,7 @@ public sealed class HostRetargetTests
     [TestMethod]
     public void InlineAssemblyInABpfBuildIsBpfAssemblyAndLinks()
     {
-        var (ok, log, _) = PipelineRun.Link(_directory, Program("""
+        var (ok, log, _) = Link(Program("""
             %r = call i32 asm sideeffect "$0 = 2", "=r"(), !dbg !8
             ret i32 %r, !dbg !8
             """));
@@ -103,7 +87,7 @@ public sealed class HostRetargetTests
     [TestMethod]
     public void HostCodeThatCouldUnwindLinksWithoutAPersonality()
     {
-        var (ok, log, output) = PipelineRun.Link(_directory, """
+        var (ok, log, output) = Link("""
             target triple = "x86_64-unknown-linux-gnu"
             declare i32 @rust_eh_personality(...)
             define i32 @prog(ptr %ctx) section "xdp" personality ptr @rust_eh_personality !dbg !4 {
@@ -128,7 +112,7 @@ public sealed class HostRetargetTests
     [TestMethod]
     public void ACopyOfVariableLengthCallsABpfMemcpy()
     {
-        var (ok, log, output) = PipelineRun.Link(_directory, """
+        var (ok, log, output) = Link("""
             target triple = "bpfel"
             declare void @llvm.memcpy.p0.p0.i64(ptr, ptr, i64, i1)
             define i32 @prog(ptr %ctx) section "xdp" !dbg !4 {
@@ -168,7 +152,7 @@ public sealed class HostRetargetTests
 
     private Diagnostic SingleError(string ir, bool fromHost)
     {
-        var (ok, log, output) = PipelineRun.Link(_directory, ir, fromHost);
+        var (ok, log, output) = Link(ir, fromHost);
         Assert.IsFalse(ok);
         Assert.IsFalse(File.Exists(output), "no object is written");
         return log.Reported.Single(d => d.Severity == Severity.Error);

@@ -1,3 +1,4 @@
+using Aya.Bpf.Tests.DebugInfo;
 using Aya.Bpf.Linker.Cli;
 using Aya.Bpf.Linker.Diagnostics;
 using Aya.Bpf.Linker.Link;
@@ -7,7 +8,7 @@ using LibObjectFile.Elf;
 namespace Aya.Bpf.Tests.Link;
 
 [TestClass]
-public sealed class LinkPipelineTests
+public sealed class LinkPipelineTests : PipelineTests
 {
     private const string Program = """
         target triple = "bpfel"
@@ -22,31 +23,14 @@ public sealed class LinkPipelineTests
         """;
 
     // The entry point described in debug info, so that the object gets BTF.
-    private const string DebugInfo = """
-        !llvm.dbg.cu = !{!0}
-        !llvm.module.flags = !{!2}
-        !0 = distinct !DICompileUnit(language: DW_LANG_Rust, file: !1, producer: "rustc", isOptimized: true, runtimeVersion: 0, emissionKind: FullDebug)
-        !1 = !DIFile(filename: "main.rs", directory: "/src")
-        !2 = !{i32 2, !"Debug Info Version", i32 3}
-        !3 = !DIBasicType(name: "u32", size: 32, encoding: DW_ATE_unsigned)
+    private const string DebugInfo = $$"""
+        {{DebugIr.CompileUnit}}
         !4 = distinct !DISubprogram(name: "xdp_prog", scope: !1, file: !1, line: 1, type: !5, scopeLine: 1, spFlags: DISPFlagDefinition, unit: !0)
         !5 = !DISubroutineType(types: !{!3})
         """;
 
     private static readonly string ProgramWithDebugInfo =
         Program.Replace("define i32 @xdp_prog(ptr %ctx) section \"xdp\" {", "define i32 @xdp_prog(ptr %ctx) section \"xdp\" !dbg !4 {") + "\n" + DebugInfo;
-
-    private string _directory = "";
-
-    [TestInitialize]
-    public void Setup()
-    {
-        ToolchainLlvm.EnsureLoaded();
-        _directory = Directory.CreateTempSubdirectory("aya-link-").FullName;
-    }
-
-    [TestCleanup]
-    public void Cleanup() => Directory.Delete(_directory, recursive: true);
 
     [TestMethod]
     public void WritesABpfObjectWithTheProgramAndLicenseSections()
@@ -115,9 +99,9 @@ public sealed class LinkPipelineTests
     [TestMethod]
     public void AnObjectFileWithoutBitcodeIsRefusedByName()
     {
-        var program = Path.Combine(_directory, "program.ll");
+        var program = Path.Combine(Scratch, "program.ll");
         File.WriteAllText(program, Program);
-        var plainObject = Path.Combine(_directory, "plain.o");
+        var plainObject = Path.Combine(Scratch, "plain.o");
         File.WriteAllBytes(plainObject, Inputs.TestElf.WithoutBitcode());
 
         var (ok, log, _) = Link([program, plainObject]);
@@ -128,7 +112,4 @@ public sealed class LinkPipelineTests
         Assert.AreEqual(plainObject, error.File);
     }
 
-    private (bool Ok, DiagnosticLog Log, string Output) Link(string ir) => PipelineRun.Link(_directory, ir);
-
-    private (bool Ok, DiagnosticLog Log, string Output) Link(IReadOnlyList<string> inputs) => PipelineRun.Link(_directory, inputs);
 }

@@ -1,3 +1,4 @@
+using Aya.Bpf.Tests.DebugInfo;
 using Aya.Bpf.Linker.Diagnostics;
 using Aya.Bpf.Linker.Link;
 using Aya.Bpf.Tests.Support;
@@ -6,7 +7,7 @@ namespace Aya.Bpf.Tests.Link;
 
 /// <summary>Panics left in the program are warned about at the program's own line, and no function runs off its end.</summary>
 [TestClass]
-public sealed class PanicPathsTests
+public sealed class PanicPathsTests : PipelineTests
 {
     private const string BoundsCheck = "_RNvNtCs1234_4core9panicking18panic_bounds_check";
 
@@ -29,12 +30,7 @@ public sealed class PanicPathsTests
         spin:
           br label %spin, !dbg !9
         }
-        !llvm.dbg.cu = !{!0}
-        !llvm.module.flags = !{!2}
-        !0 = distinct !DICompileUnit(language: DW_LANG_Rust, file: !1, producer: "rustc", isOptimized: true, runtimeVersion: 0, emissionKind: FullDebug)
-        !1 = !DIFile(filename: "main.rs", directory: "/src")
-        !2 = !{i32 2, !"Debug Info Version", i32 3}
-        !3 = !DIBasicType(name: "u32", size: 32, encoding: DW_ATE_unsigned)
+        {{DebugIr.CompileUnit}}
         !4 = distinct !DISubprogram(name: "prog", scope: !1, file: !1, line: 5, type: !5, scopeLine: 5, spFlags: DISPFlagDefinition, unit: !0)
         !5 = !DISubroutineType(types: !{!3})
         !6 = !DILocation(line: 7, scope: !4)
@@ -46,22 +42,10 @@ public sealed class PanicPathsTests
         !12 = distinct !DISubprogram(name: "index", scope: !7, file: !7, line: 39, type: !5, scopeLine: 39, spFlags: DISPFlagDefinition, unit: !0)
         """;
 
-    private string _directory = "";
-
-    [TestInitialize]
-    public void Setup()
-    {
-        ToolchainLlvm.EnsureLoaded();
-        _directory = Directory.CreateTempSubdirectory("aya-panic-").FullName;
-    }
-
-    [TestCleanup]
-    public void Cleanup() => Directory.Delete(_directory, recursive: true);
-
     [TestMethod]
     public void AReachablePanicIsAWarningAtTheProgramsLine_AndTheObjectIsWritten()
     {
-        var (ok, log, output) = PipelineRun.Link(_directory, Program);
+        var (ok, log, output) = Link(Program);
 
         Assert.IsTrue(ok, string.Join("\n", log.Reported));
         var warning = log.Reported.Single(d => d.Code == DiagnosticCodes.PanicReachable);
@@ -74,7 +58,7 @@ public sealed class PanicPathsTests
     [TestMethod]
     public void AProgramWithoutPanicsGetsNoWarning()
     {
-        var (ok, log, _) = PipelineRun.Link(_directory, Program.Replace($"call void @{BoundsCheck}(i32 %i), !dbg !10", "", StringComparison.Ordinal));
+        var (ok, log, _) = Link(Program.Replace($"call void @{BoundsCheck}(i32 %i), !dbg !10", "", StringComparison.Ordinal));
 
         Assert.IsTrue(ok, string.Join("\n", log.Reported));
         Assert.IsFalse(log.Reported.Any(d => d.Code == DiagnosticCodes.PanicReachable));

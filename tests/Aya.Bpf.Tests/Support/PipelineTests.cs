@@ -1,0 +1,39 @@
+using Aya.Bpf.Linker.Cli;
+using Aya.Bpf.Linker.Diagnostics;
+using Aya.Bpf.Linker.Link;
+
+namespace Aya.Bpf.Tests.Support;
+
+/// <summary>Tests that run the whole link pipeline in this process, on text IR written to a temporary folder of their own.</summary>
+public abstract class PipelineTests
+{
+    /// <summary>The test's folder, deleted after it.</summary>
+    protected string Scratch { get; private set; } = "";
+
+    [TestInitialize]
+    public void CreateScratch()
+    {
+        ToolchainLlvm.EnsureLoaded();
+        Scratch = System.IO.Directory.CreateTempSubdirectory("aya-link-").FullName;
+    }
+
+    [TestCleanup]
+    public void DeleteScratch() => System.IO.Directory.Delete(Scratch, recursive: true);
+
+    /// <summary>Links <paramref name="ir"/>, as bitcode compiled for the host when <paramref name="fromHost"/>.</summary>
+    private protected (bool Ok, DiagnosticLog Log, string Output) Link(string ir, bool fromHost = false)
+    {
+        var input = Path.Combine(Scratch, "program.ll");
+        File.WriteAllText(input, ir);
+        return Link([input], fromHost);
+    }
+
+    private protected (bool Ok, DiagnosticLog Log, string Output) Link(IReadOnlyList<string> inputs, bool fromHost = false)
+    {
+        var output = Path.Combine(Scratch, "program.bpf.o");
+        var options = new LinkOptions { LlvmLibrary = "", Output = output, Inputs = inputs, OptimizationLevel = 2, FromHost = fromHost };
+        var log = new DiagnosticLog(TextWriter.Null);
+        var ok = new LinkPipeline(options, log).Run();
+        return (ok, log, output);
+    }
+}
