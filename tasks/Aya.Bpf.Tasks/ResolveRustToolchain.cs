@@ -45,8 +45,11 @@ public sealed partial class ResolveRustToolchain : Task
     {
         if (!FindTools())
             return false;
-        var version = Query("-vV");
-        var sysroot = version is null ? null : Query("--print", "sysroot");
+        // Each query goes through rustup's proxy (about 0.1 s); both at once halve the wait of every build.
+        var versionQuery = System.Threading.Tasks.Task.Run(() => Start("-vV"));
+        var sysrootQuery = System.Threading.Tasks.Task.Run(() => Start("--print", "sysroot"));
+        var version = Answer(versionQuery.GetAwaiter().GetResult(), "-vV");
+        var sysroot = version is null ? null : Answer(sysrootQuery.GetAwaiter().GetResult(), "--print", "sysroot");
         if (version is null || sysroot is null)
             return false;
 
@@ -71,20 +74,28 @@ public sealed partial class ResolveRustToolchain : Task
         return false;
     }
 
-    private string? Query(params string[] arguments)
+    private ToolProcessResult Start(params string[] arguments)
     {
         // rustup's errors carry a backtrace when RUST_BACKTRACE is set: the message is enough here.
         Dictionary<string, string> environment = new(StringComparer.Ordinal) { ["RUST_BACKTRACE"] = "0" };
         if (!string.IsNullOrEmpty(RustToolchain))
             environment["RUSTUP_TOOLCHAIN"] = RustToolchain;
-        ToolProcessResult result;
         try
         {
-            result = ToolProcess.Run(RustcPath, arguments, ProjectDirectory, environment);
+            return ToolProcess.Run(RustcPath, arguments, ProjectDirectory, environment);
         }
         catch (Win32Exception e)
         {
-            Log.LogCodedError(ErrorCodes.ToolNotFound, ProjectFile, $"could not start {RustcPath}: {e.Message}. Reinstall Rust with rustup.");
+            return new ToolProcessResult(-1, "", e.Message, CouldNotStart: true);
+        }
+    }
+
+    /// <summary>The query's output, or null after logging why it failed.</summary>
+    private string? Answer(ToolProcessResult result, params string[] arguments)
+    {
+        if (result.CouldNotStart)
+        {
+            Log.LogCodedError(ErrorCodes.ToolNotFound, ProjectFile, $"could not start {RustcPath}: {result.StandardError}. Reinstall Rust with rustup.");
             return null;
         }
         if (result.ExitCode == 0)

@@ -3,7 +3,8 @@ using System.Diagnostics;
 namespace Aya.Bpf.Tasks.Toolchain;
 
 /// <summary>What a short-lived tool printed and how it ended.</summary>
-internal sealed record ToolProcessResult(int ExitCode, string StandardOutput, string StandardError);
+/// <param name="CouldNotStart">The tool did not start; <paramref name="StandardError"/> says why.</param>
+internal sealed record ToolProcessResult(int ExitCode, string StandardOutput, string StandardError, bool CouldNotStart = false);
 
 internal static class ToolProcess
 {
