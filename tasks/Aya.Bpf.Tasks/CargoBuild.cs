@@ -79,7 +79,8 @@ public sealed class CargoBuild : ToolTask
     private string RustBuildMode => RustBuild.Trim().ToLowerInvariant();
 
     private CargoInvocation Invocation => IsHostBuild
-        ? new(ManifestPath, HostTriple, Profile, Features, BinName, TargetDirectory, BuildStd: false, LinkerShim, RustToolchain, HostBuild: true)
+        ? new(ManifestPath, HostTriple, Profile, Features, BinName, TargetDirectory, BuildStd: false, LinkerShim, RustToolchain, HostBuild: true,
+            UserRustFlags.FromEnvironment())
         : new(ManifestPath, $"{Target}-unknown-none", Profile, Features, BinName, TargetDirectory, UseBuildStd, LinkerShim, RustToolchain);
 
     public override bool Execute()

@@ -6,6 +6,7 @@ namespace Aya.Bpf.Tasks.Cargo;
 /// A build for the host target whose bitcode the link retargets to BPF: every crate is compiled with
 /// <c>-C linker-plugin-lto</c>, so its objects are LLVM bitcode rather than host machine code.
 /// </param>
+/// <param name="UserFlags">The build's own RUSTFLAGS / CARGO_ENCODED_RUSTFLAGS, which outrank cargo's per-target flags.</param>
 internal sealed record CargoInvocation(
     string ManifestPath,
     string TargetTriple,
@@ -16,8 +17,11 @@ internal sealed record CargoInvocation(
     bool BuildStd,
     string LinkerShim,
     string? RustToolchain,
-    bool HostBuild = false)
+    bool HostBuild = false,
+    UserRustFlags? UserFlags = null)
 {
+    private const string LinkerPluginLto = "-Clinker-plugin-lto";
+
     /// <summary>Aya.Bpf.Linker's HostLinkPassthrough reads it.</summary>
     internal const string HostCaptureDirectoryVariable = "AYA_BPF_CAPTURE_DIRECTORY";
 
@@ -54,8 +58,12 @@ internal sealed record CargoInvocation(
             environment["RUSTUP_TOOLCHAIN"] = RustToolchain;
         if (HostBuild)
         {
-            // Every crate's objects become LLVM bitcode, which the link retargets to BPF.
-            environment[$"CARGO_TARGET_{tripleVariable}_RUSTFLAGS"] = "-Clinker-plugin-lto";
+            // Every crate's objects become LLVM bitcode, which the link retargets to BPF. Flags the
+            // user set in the environment would replace per-target ones, so they get ours added.
+            if (UserFlags?.Flags is { Count: > 0 } userFlags)
+                environment["CARGO_ENCODED_RUSTFLAGS"] = string.Join('\u001f', [.. userFlags, LinkerPluginLto]);
+            else
+                environment[$"CARGO_TARGET_{tripleVariable}_RUSTFLAGS"] = LinkerPluginLto;
             // The linker setting for the host triple reaches build scripts too; the shim hands their
             // links (outputs outside the target's folder) to the system linker.
             environment[HostCaptureDirectoryVariable] = Path.Combine(TargetDirectory, TargetTriple) + Path.DirectorySeparatorChar;
@@ -68,4 +76,19 @@ internal sealed record CargoInvocation(
         features
             .SelectMany(item => item.Split([',', ';', ' ', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
             .Distinct(StringComparer.Ordinal);
+}
+
+/// <summary>
+/// The RUSTFLAGS a build inherits: cargo takes <c>CARGO_ENCODED_RUSTFLAGS</c> (separated by 0x1f) over
+/// <c>RUSTFLAGS</c> (separated by spaces) over the per-target flags the SDK sets.
+/// </summary>
+internal sealed record UserRustFlags(IReadOnlyList<string> Flags)
+{
+    public static UserRustFlags From(string? encoded, string? plain) =>
+        new(!string.IsNullOrEmpty(encoded)
+            ? encoded.Split('\u001f', StringSplitOptions.RemoveEmptyEntries)
+            : (plain ?? "").Split([' ', '\t', '\n'], StringSplitOptions.RemoveEmptyEntries));
+
+    public static UserRustFlags FromEnvironment() =>
+        From(Environment.GetEnvironmentVariable("CARGO_ENCODED_RUSTFLAGS"), Environment.GetEnvironmentVariable("RUSTFLAGS"));
 }

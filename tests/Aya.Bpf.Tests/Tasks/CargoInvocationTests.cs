@@ -57,6 +57,19 @@ public sealed class CargoInvocationTests
     }
 
     [TestMethod]
+    [DataRow("-Cdebuginfo=2\u001f-Copt-level=3", null)]
+    [DataRow(null, "-Cdebuginfo=2  -Copt-level=3")]
+    public void AHostBuildAddsBitcodeToTheUsersOwnRustFlags(string? encoded, string? plain)
+    {
+        var host = Release with { TargetTriple = "x86_64-unknown-linux-gnu", HostBuild = true, UserFlags = UserRustFlags.From(encoded, plain) };
+
+        var environment = host.Environment();
+
+        Assert.AreEqual("-Cdebuginfo=2\u001f-Copt-level=3\u001f-Clinker-plugin-lto", environment["CARGO_ENCODED_RUSTFLAGS"]);
+        Assert.IsFalse(environment.ContainsKey("CARGO_TARGET_X86_64_UNKNOWN_LINUX_GNU_RUSTFLAGS"));
+    }
+
+    [TestMethod]
     public void ABpfBuildSetsNoHostBuildVariables()
     {
         var environment = Release.Environment();
