@@ -85,19 +85,22 @@ public sealed class CargoBuild : ToolTask
 
     public override bool Execute()
     {
+        var collected = RunCargo();
+        if (collected == LinkCollection.Stale)
+        {
+            // cargo found the bin fresh, but the inputs its link recorded are gone (a Clean of a project
+            // whose cargo target dir is shared, and kept): without its output, cargo links it again.
+            _artifacts.Clear();
+            collected = RunCargo();
+        }
+        return collected == LinkCollection.Done;
+    }
+
+    private LinkCollection RunCargo()
+    {
         var succeeded = base.Execute();
         LogCargoErrors();
-        if (!succeeded || Log.HasLoggedErrors)
-            return false;
-        var collected = CollectLink();
-        if (collected != LinkCollection.Stale)
-            return collected == LinkCollection.Done;
-        // cargo found the bin fresh, but the inputs its link recorded are gone (a Clean of a project
-        // whose cargo target dir is shared, and kept): without its output, cargo links it again.
-        _artifacts.Clear();
-        succeeded = base.Execute();
-        LogCargoErrors();
-        return succeeded && !Log.HasLoggedErrors && CollectLink() == LinkCollection.Done;
+        return succeeded && !Log.HasLoggedErrors ? CollectLink() : LinkCollection.Failed;
     }
 
     private enum LinkCollection

@@ -20,8 +20,10 @@ internal static class CaptureCommand
     {
         if (args.Length == 0)
             return Fail(error, "usage: capture <manifest> <rustc linker arguments...>");
+        // Only a host build sets the variable; only then can a link be a host tool's.
         var captureDirectory = Environment.GetEnvironmentVariable(HostLinkPassthrough.CaptureDirectoryVariable);
-        if (HostLinkPassthrough.IsHostToolLink(captureDirectory, HostLinkPassthrough.OutputOf(CaptureArguments.ExpandResponseFiles(args[1..]))))
+        if (!string.IsNullOrEmpty(captureDirectory)
+            && HostLinkPassthrough.IsHostToolLink(captureDirectory, HostLinkPassthrough.OutputOf(CaptureArguments.ExpandResponseFiles(args[1..]))))
             return HostLinkPassthrough.Run(args[1..], error);
         var parsed = CaptureArguments.Parse(args[1..], out var parseError);
         if (parsed is null)

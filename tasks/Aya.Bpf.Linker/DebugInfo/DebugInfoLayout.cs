@@ -41,4 +41,10 @@ internal sealed record DebugInfoLayout(int FirstTypeSpecificOperand)
     public const int VariableTypeOperand = 3;
 
     public int SubroutineTypeArrayOperand => FirstTypeSpecificOperand;
+
+    /// <summary>The type array of a subprogram's subroutine type (return type first), from the subprogram's operands; not a node when there is none.</summary>
+    public LlvmMetadata SubroutineTypes(LlvmMetadata[] subprogramOperands) =>
+        subprogramOperands.Length > SubprogramTypeOperand && subprogramOperands[SubprogramTypeOperand].IsNode
+            ? subprogramOperands[SubprogramTypeOperand].Operands.ElementAtOrDefault(SubroutineTypeArrayOperand)
+            : default;
 }

@@ -18,10 +18,8 @@ internal static partial class ParameterNameRepair
             if (subprogram.IsNull)
                 continue;
             var operands = subprogram.Operands;
-            if (operands.Length <= DebugInfoLayout.SubprogramRetainedNodesOperand || !operands[DebugInfoLayout.SubprogramTypeOperand].IsNode)
-                continue;
-            var typeArray = operands[DebugInfoLayout.SubprogramTypeOperand].Operands.ElementAtOrDefault(layout.SubroutineTypeArrayOperand);
-            if (!typeArray.IsNode)
+            var typeArray = layout.SubroutineTypes(operands);
+            if (operands.Length <= DebugInfoLayout.SubprogramRetainedNodesOperand || !typeArray.IsNode)
                 continue;
 
             // Operand 0 is the return type; parameters are numbered from 1.

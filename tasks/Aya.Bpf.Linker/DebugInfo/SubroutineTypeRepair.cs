@@ -22,7 +22,7 @@ internal static class SubroutineTypeRepair
             var operands = subprogram.Operands;
             if (operands.Length <= DebugInfoLayout.SubprogramTypeOperand || !operands[DebugInfoLayout.SubprogramTypeOperand].IsNode)
                 continue;
-            var typeArray = operands[DebugInfoLayout.SubprogramTypeOperand].Operands.ElementAtOrDefault(layout.SubroutineTypeArrayOperand);
+            var typeArray = layout.SubroutineTypes(operands);
             if (typeArray.IsNode && typeArray.Operands.Length > 0)
                 continue;
 

@@ -9,6 +9,9 @@ internal sealed class DiagnosticLog(TextWriter output)
 
     public bool HasErrors => _reported.Exists(d => d.Severity == Severity.Error);
 
+    /// <summary>How many errors were reported so far: a stage compares it before and after itself.</summary>
+    public int ErrorCount => _reported.Count(d => d.Severity == Severity.Error);
+
     public void Report(Diagnostic diagnostic)
     {
         _reported.Add(diagnostic);

@@ -37,9 +37,6 @@ internal static class HostRetarget
         MarkNoUnwind(context, module);
     }
 
-    /// <summary>Functions optimisation left without exception handling lose their personality.</summary>
-    public static void AfterOptimise(LlvmContext context, LlvmModule module) => DropPersonalities(context, module);
-
     /// <summary>Module-level inline assembly is host assembly: it is dropped, with a note of how much there was.</summary>
     private static void ClearModuleAsm(LlvmModule module, DiagnosticLog log)
     {
@@ -67,7 +64,7 @@ internal static class HostRetarget
     /// function left without exception handling; one that kept some keeps it, and the undefined
     /// personality is then reported by name.
     /// </summary>
-    private static void DropPersonalities(LlvmContext context, LlvmModule module)
+    public static void DropPersonalities(LlvmContext context, LlvmModule module)
     {
         foreach (var function in module.Functions.Where(f => f.HasPersonality && !f.IsDeclaration))
         {

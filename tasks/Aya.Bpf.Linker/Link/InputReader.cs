@@ -11,11 +11,11 @@ internal static class InputReader
         List<BitcodeBlob> blobs = [];
         foreach (var path in paths)
         {
-            var errorsBefore = log.Reported.Count(d => d.Severity == Severity.Error);
+            var errorsBefore = log.ErrorCount;
             var found = BitcodeCollector.Collect(path, log);
             blobs.AddRange(found);
             // An archive may rightly hold no code (a crate of generics only); a lone object may not.
-            var silent = log.Reported.Count(d => d.Severity == Severity.Error) == errorsBefore;
+            var silent = log.ErrorCount == errorsBefore;
             if (found.Count == 0 && silent && !InputDetector.IsArchiveFile(path))
                 log.Error(DiagnosticCodes.InputHasNoBitcode, $"{path} holds no LLVM bitcode. {InputAdvice.ProvideBitcode}", path);
         }

@@ -61,7 +61,7 @@ internal sealed class LinkPipeline(LinkOptions options, DiagnosticLog log)
         if (!_timer.Time("optimise", () => Optimise(context, machine, module)))
             return false;
         if (options.FromHost)
-            HostRetarget.AfterOptimise(context, module);
+            HostRetarget.DropPersonalities(context, module);
         // What is left is what the program reaches: it must be BPF code, and complete.
         if (!RetargetCheck.Check(context, module, options.FromHost, log)
             || !MemoryBuiltins.Provide(context, module, machine, log)

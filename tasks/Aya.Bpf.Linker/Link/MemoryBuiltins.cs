@@ -29,9 +29,10 @@ internal static class MemoryBuiltins
             if (!AddDefinition(context, module, machine, name, log))
                 return false;
         }
+        var definitions = module.Functions.Where(f => !f.IsDeclaration && MemoryBuiltinSource.Names.Contains(f.Name)).ToDictionary(f => f.Name);
         using var builder = new LlvmBuilder(context);
         foreach (var (instruction, name) in calls)
-            builder.ReplaceWithCall(instruction, module.Functions.First(f => f.Name == name));
+            builder.ReplaceWithCall(instruction, definitions[name]);
         if (wanted.Count > 0 || calls.Count > 0)
             log.Info($"Memory builtins: {(wanted.Count > 0 ? string.Join(", ", wanted) + " defined for BPF" : "none defined")}; " +
                 $"{calls.Count} copies or fills of variable length call them.");
@@ -45,9 +46,8 @@ internal static class MemoryBuiltins
         {
             foreach (var instruction in function.Instructions(context).Where(i => i.IsCall))
             {
-                if (instruction.CalledFunction is not { } callee || !callee.Name.StartsWith("llvm.mem", StringComparison.Ordinal))
-                    continue;
-                var name = s_intrinsics.FirstOrDefault(n => callee.Name.StartsWith($"llvm.{n}.", StringComparison.Ordinal));
+                var callee = instruction.CalledFunction?.Name ?? "";
+                var name = s_intrinsics.FirstOrDefault(n => callee.StartsWith($"llvm.{n}.", StringComparison.Ordinal));
                 if (name is not null && !instruction.ArgumentIsConstant(2))
                     calls.Add((instruction, name));
             }

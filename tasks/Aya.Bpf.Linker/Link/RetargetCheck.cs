@@ -17,7 +17,7 @@ internal static class RetargetCheck
     /// <param name="fromHost">Inline assembly in bitcode compiled for the host is host assembly; in a BPF build it is BPF's.</param>
     public static bool Check(LlvmContext context, LlvmModule module, bool fromHost, DiagnosticLog log)
     {
-        var errorsBefore = log.Reported.Count(d => d.Severity == Severity.Error);
+        var errorsBefore = log.ErrorCount;
         var byval = LlvmAttributes.EnumKind("byval");
         foreach (var function in module.Functions.Where(f => !f.IsDeclaration))
         {
@@ -32,18 +32,18 @@ internal static class RetargetCheck
             }
             foreach (var call in function.Instructions(context).Where(i => i.IsCall))
             {
-                var (kind, callee) = call.Callee;
-                if (kind == CalleeKind.InlineAsm && fromHost)
+                var callee = call.CalledFunction?.Name ?? "";
+                if (fromHost && call.CallsInlineAsm)
                     Report(log, DiagnosticCodes.HostInlineAsm, source,
                         $"function {name} contains inline assembly, which in a host build (BpfRustBuild=host) is host assembly and cannot run in BPF. " +
                         "Keep asm! out of the program's code paths, or build for the BPF target (BpfRustBuild=bpf, needs rust-src).");
-                else if (kind == CalleeKind.Function && s_foreignIntrinsicPrefixes.Any(prefix => callee.StartsWith(prefix, StringComparison.Ordinal)))
+                else if (s_foreignIntrinsicPrefixes.Any(prefix => callee.StartsWith(prefix, StringComparison.Ordinal)))
                     Report(log, DiagnosticCodes.HostIntrinsic, source,
                         $"function {name} calls '{callee}', an intrinsic of another CPU that BPF does not have. " +
                         "Replace the code that uses it (core::arch, SIMD, spin-loop hints) with portable code.");
             }
         }
-        return log.Reported.Count(d => d.Severity == Severity.Error) == errorsBefore;
+        return log.ErrorCount == errorsBefore;
     }
 
     // Reported at the function's own line: a call's line may lie inside core, where it was inlined from.

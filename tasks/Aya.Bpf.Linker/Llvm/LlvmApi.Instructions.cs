@@ -11,12 +11,9 @@ internal static unsafe partial class LlvmApi
     [LibraryImport(Library)] public static partial nint LLVMGetNextInstruction(nint instruction);
     [LibraryImport(Library)] public static partial nint LLVMIsACallInst(nint value);
     [LibraryImport(Library)] public static partial nint LLVMGetCalledValue(nint call);
-    [LibraryImport(Library)] public static partial nint LLVMGetCalledFunctionType(nint call);
     [LibraryImport(Library)] public static partial nint LLVMIsAInlineAsm(nint value);
     [LibraryImport(Library)] public static partial nint LLVMIsAFunction(nint value);
-    [LibraryImport(Library)] public static partial uint LLVMGetIntrinsicID(nint function);
     [LibraryImport(Library)] public static partial nint LLVMGetOperand(nint user, uint index);
-    [LibraryImport(Library)] public static partial int LLVMGetNumArgOperands(nint call);
     [LibraryImport(Library)] public static partial nint LLVMInstructionGetDebugLoc(nint instruction);
     [LibraryImport(Library)] public static partial uint LLVMDILocationGetLine(nint location);
     [LibraryImport(Library)] public static partial nint LLVMDILocationGetScope(nint location);

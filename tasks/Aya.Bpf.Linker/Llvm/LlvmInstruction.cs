@@ -1,18 +1,5 @@
 namespace Aya.Bpf.Linker.Llvm;
 
-/// <summary>What a call instruction calls.</summary>
-internal enum CalleeKind
-{
-    /// <summary>A function of the module, by name.</summary>
-    Function,
-
-    /// <summary>Inline assembly (<c>asm</c>/<c>global_asm!</c>-style code in a function).</summary>
-    InlineAsm,
-
-    /// <summary>A function pointer: a BPF helper call by id, or an indirect call.</summary>
-    Pointer,
-}
-
 /// <summary>An instruction of a function (a borrowed LLVMValueRef).</summary>
 internal readonly struct LlvmInstruction(nint context, nint handle)
 {
@@ -29,19 +16,8 @@ internal readonly struct LlvmInstruction(nint context, nint handle)
 
     public bool IsInvoke => LlvmApi.LLVMIsAInvokeInst(handle) != 0;
 
-    /// <summary>For a call: what it calls, and the callee's name when it is a function.</summary>
-    public (CalleeKind Kind, string Name) Callee
-    {
-        get
-        {
-            var called = LlvmApi.LLVMGetCalledValue(handle);
-            if (LlvmApi.LLVMIsAInlineAsm(called) != 0)
-                return (CalleeKind.InlineAsm, "");
-            if (LlvmApi.LLVMIsAFunction(called) != 0)
-                return (CalleeKind.Function, new LlvmGlobal(called, GlobalKind.Function).Name);
-            return (CalleeKind.Pointer, "");
-        }
-    }
+    /// <summary>For a call: whether it calls inline assembly.</summary>
+    public bool CallsInlineAsm => LlvmApi.LLVMIsAInlineAsm(LlvmApi.LLVMGetCalledValue(handle)) != 0;
 
     /// <summary>For a call: the called function, when it calls one directly.</summary>
     public LlvmGlobal? CalledFunction
@@ -58,8 +34,6 @@ internal readonly struct LlvmInstruction(nint context, nint handle)
 
     /// <summary>For a call: whether its <paramref name="index"/>th argument is a constant integer.</summary>
     public bool ArgumentIsConstant(int index) => LlvmApi.LLVMIsAConstantInt(Argument(index)) != 0;
-
-    public int ArgumentCount => LlvmApi.LLVMGetNumArgOperands(handle);
 
     /// <summary>
     /// The source file and line of this instruction in the function it ended up in: for code

@@ -39,6 +39,10 @@ internal sealed class BtfDump
     }
 
     /// <summary>The type with that id, or null (also for 0, void).</summary>
+    /// <summary>Every FUNC as <c>name:linkage</c>, in ordinal order.</summary>
+    public string[] FunctionsWithLinkage() =>
+        [.. Types.Where(t => t.Kind == "FUNC").Select(t => $"{t.Name}:{t.Linkage}").Order(StringComparer.Ordinal)];
+
     public BtfDumpType? ById(int id) => _byId.GetValueOrDefault(id);
 
     /// <summary>The types of that kind and name.</summary>

@@ -69,7 +69,7 @@ public sealed class CoreXdpTests : XdpFixtureTests
         BuildResult build = Build.Succeeded();
         BtfDump btf = Bpftool.DumpBtf(Build.Workspace.PathOf(ObjectFile));
 
-        string[] functions = [.. btf.Types.Where(t => t.Kind == "FUNC").Select(t => $"{t.Name}:{t.Linkage}").Order(StringComparer.Ordinal)];
+        string[] functions = btf.FunctionsWithLinkage();
 
         CollectionAssert.Contains(functions, "core_xdp:global", btf.Describe());
         CollectionAssert.Contains(functions, "checksum:static", btf.Describe());

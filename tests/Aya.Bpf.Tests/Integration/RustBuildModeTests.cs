@@ -77,7 +77,7 @@ public sealed class RustBuildModeTests
     {
         string objectPath = build.Workspace.PathOf(Object);
         BtfDump btf = Bpftool.DumpBtf(objectPath);
-        string[] functions = [.. btf.Types.Where(t => t.Kind == "FUNC").Select(t => $"{t.Name}:{t.Linkage}").Order(StringComparer.Ordinal)];
+        string[] functions = btf.FunctionsWithLinkage();
         using LoadedObject loaded = LoadedObject.Load(objectPath, pinMaps: false);
         BpfObjectAssertions.LoadedCleanly(loaded.Result, "xdp_pass", "xdp");
         return (functions, loaded.Run("xdp_pass", BpfObjectAssertions.TestPacket()));

@@ -1,6 +1,6 @@
-using System.Text;
 using Aya.Bpf.Linker.Link;
 using Aya.Bpf.Linker.Llvm;
+using Aya.Bpf.Tests.DebugInfo;
 using Aya.Bpf.Tests.Support;
 
 namespace Aya.Bpf.Tests.Link;
@@ -22,10 +22,8 @@ public sealed class MemoryBuiltinSourceTests
     {
         using var context = new LlvmContext();
 
-        using var module = LlvmModule.TryParse(context, Encoding.UTF8.GetBytes(MemoryBuiltinSource.Module(name)), isTextIr: true, name, out var error);
+        using var module = RepairRun.Parse(context, MemoryBuiltinSource.Module(name));
 
-        Assert.IsNotNull(module, error);
-        Assert.IsNull(module.Verify());
         var function = module.Functions.Single(f => !f.IsDeclaration);
         Assert.AreEqual(name, function.Name);
         Assert.IsFalse(function.Subprogram(context).IsNull, "a subprogram, for func_info and line_info");
