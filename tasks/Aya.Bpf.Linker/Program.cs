@@ -6,6 +6,7 @@ return args switch
 {
     ["capture", .. var rest] => CaptureCommand.Run(rest, Console.Out),
     ["link", .. var rest] => LinkCommand.Run(rest, Console.Out),
+    ["rustc-wrapper", .. var rest] => RustcWrapperCommand.Run(rest, Console.Error),
     _ => Usage(),
 };
 
@@ -13,5 +14,6 @@ static int Usage()
 {
     Console.Error.WriteLine("usage: Aya.Bpf.Linker capture <manifest> <rustc linker arguments...>");
     Console.Error.WriteLine("       Aya.Bpf.Linker link @<response file> | <options...>");
+    Console.Error.WriteLine("       Aya.Bpf.Linker rustc-wrapper <rustc> <rustc arguments...>");
     return 2;
 }

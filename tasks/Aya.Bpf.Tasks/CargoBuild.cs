@@ -1,22 +1,20 @@
 using System.Diagnostics;
 using Aya.Bpf.Tasks.Cargo;
-using Aya.Bpf.Tasks.Link;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
 
 namespace Aya.Bpf.Tasks;
 
 /// <summary>
-/// Runs <c>cargo build</c> for the BPF target with the linker shim in place, turns rustc's JSON
-/// diagnostics into MSBuild errors and warnings on the right source lines, and hands the link
-/// that rustc asked for (the manifest the shim recorded) to the link step.
+/// Runs <c>cargo build</c> for the bins the project builds, with the SDK's shims in place of the
+/// linker (and of rustc, in a host build), turns rustc's JSON diagnostics into MSBuild errors and
+/// warnings on the right source lines, and hands the links that rustc asked for to the link step.
 /// </summary>
 public sealed class CargoBuild : ToolTask
 {
     private readonly List<CargoArtifact> _artifacts = [];
     private CargoErrorText? _cargoErrors;
     private bool? _buildSucceeded;
-    private bool _relinkForced;
 
     public CargoBuild() => YieldDuringToolExecution = true;
 
@@ -29,86 +27,86 @@ public sealed class CargoBuild : ToolTask
 
     [Required] public string Profile { get; set; } = "";
     public string[] Features { get; set; } = [];
-    public string? BinName { get; set; }
+
+    /// <summary>CargoPackage: the workspace member to build, when the manifest is the workspace's.</summary>
+    public string? Package { get; set; }
+
+    /// <summary>The bins to build (from ResolveCargoCrate), each with <c>BpfBin</c>, <c>ObjectName</c> and <c>LinkManifest</c>.</summary>
+    [Required] public ITaskItem[] Bins { get; set; } = [];
 
     /// <summary>cargo's --target-dir, an absolute path under obj/.</summary>
     [Required] public string TargetDirectory { get; set; } = "";
 
-    /// <summary>auto, true or false: whether to build core from source (<c>-Z build-std=core</c>).</summary>
-    public string BuildStd { get; set; } = "auto";
+    /// <summary>bpf or host, as ResolveCargoCrate decided.</summary>
+    public string RustBuild { get; set; } = "bpf";
 
-    public bool HasRustSrc { get; set; }
-
-    /// <summary>bpf, host or auto: compile for the BPF target, or for the host and retarget the bitcode.</summary>
-    public string RustBuild { get; set; } = "auto";
+    /// <summary>Build core from source (<c>-Z build-std=core</c>), as ResolveCargoCrate decided.</summary>
+    public bool BuildStd { get; set; }
 
     /// <summary>rustc's host triple, the target of a host build.</summary>
     public string HostTriple { get; set; } = "";
-
-    /// <summary>bpf or host: how this build compiled the crate (the link needs to know).</summary>
-    [Output] public string EffectiveRustBuild => IsHostBuild ? "host" : "bpf";
-    public string? ToolchainName { get; set; }
     public string? RustToolchain { get; set; }
 
     /// <summary>The script that rustc runs as the linker.</summary>
     [Required] public string LinkerShim { get; set; } = "";
 
-    /// <summary>Where the shim records the link, and where this task keeps the current one.</summary>
-    [Required] public string LinkManifest { get; set; } = "";
+    /// <summary>The folder of the <c>bpf-linker</c> shim, put first on cargo's PATH.</summary>
+    [Required] public string BpfLinkerDirectory { get; set; } = "";
 
-    /// <summary>The files the manifest links: a change to any of them makes the link step run.</summary>
+    /// <summary>The script a host build runs rustc through.</summary>
+    public string? RustcWrapper { get; set; }
+
+    /// <summary>BpfTargetArch: the kernel's architecture (aya's bpf_target_arch); empty: the host's.</summary>
+    public string? KernelArch { get; set; }
+
+    /// <summary>BpfDebugAssertions: true or false sets the profile's debug-assertions; profile leaves it.</summary>
+    public string? DebugAssertions { get; set; }
+
+    /// <summary>BpfOverflowChecks: true or false sets the profile's overflow-checks; profile leaves it.</summary>
+    public string? OverflowChecks { get; set; }
+
+    /// <summary>The files the bins' links read, each with its bin's <c>BpfBin</c> and <c>ObjectName</c>: a change to any relinks that bin.</summary>
     [Output] public ITaskItem[] LinkInputs { get; private set; } = [];
 
     protected override string ToolName => OperatingSystem.IsWindows() ? "cargo.exe" : "cargo";
 
-    private bool IsAuto => string.Equals(BuildStd, "auto", StringComparison.OrdinalIgnoreCase);
-
-    // auto: core is built from source when the crate uses it (a #![no_core] crate brings its own lang items).
-    private bool UseBuildStd =>
-        string.Equals(BuildStd, "true", StringComparison.OrdinalIgnoreCase) || (IsAuto && CrateRoot.UsesCore(ManifestPath));
-
-    // auto: a crate that would need core built from source, with no rust-src to build it from, is
-    // built for the host instead (core's bitcode ships with the host's standard library).
-    private bool IsHostBuild => RustBuildMode switch
-    {
-        "host" => true,
-        "auto" => IsAuto && UseBuildStd && !HasRustSrc && HostTriple.Length > 0,
-        _ => false,
-    };
-
-    private string RustBuildMode => RustBuild.Trim().ToLowerInvariant();
+    private bool IsHostBuild => RustBuild == "host";
 
     private CargoInvocation Invocation => IsHostBuild
-        ? new(ManifestPath, HostTriple, Profile, Features, BinName, TargetDirectory, BuildStd: false, LinkerShim, RustToolchain, HostBuild: true,
-            UserRustFlags.FromEnvironment())
-        : new(ManifestPath, $"{Target}-unknown-none", Profile, Features, BinName, TargetDirectory, UseBuildStd, LinkerShim, RustToolchain);
+        ? new(ManifestPath, HostTriple, Profile, Features, Package, BinNames, TargetDirectory, BuildStd: false, LinkerShim, BpfLinkerDirectory,
+            RustToolchain, HostBuild: true, RustcWrapper, Checks, KernelArchitecture)
+        : new(ManifestPath, $"{Target}-unknown-none", Profile, Features, Package, BinNames, TargetDirectory, BuildStd, LinkerShim, BpfLinkerDirectory,
+            RustToolchain, Checks: Checks, KernelArch: KernelArchitecture);
+
+    private string KernelArchitecture => string.IsNullOrWhiteSpace(KernelArch) ? KernelArchitectures.OfTriple(HostTriple) : KernelArch.Trim();
+
+    private ProfileChecks Checks =>
+        ProfileChecks.TryParseSetting(DebugAssertions, out var assertions) && ProfileChecks.TryParseSetting(OverflowChecks, out var overflow)
+            ? new(assertions, overflow)
+            : ProfileChecks.Off;
+
+    private string[] BinNames => [.. Bins.Select(bin => bin.GetMetadata("BpfBin"))];
 
     public override bool Execute()
     {
-        var collected = RunCargo();
+        var links = new RecordedLinks(Log, ManifestPath);
+        var collected = RunCargo(links, mayRelink: true);
         if (collected == LinkCollection.Stale)
         {
-            // cargo found the bin fresh, but the inputs its link recorded are gone (a Clean of a project
+            // cargo found a bin fresh, but the inputs its link recorded are gone (a Clean of a project
             // whose cargo target dir is shared, and kept): without its output, cargo links it again.
             _artifacts.Clear();
-            collected = RunCargo();
+            collected = RunCargo(links, mayRelink: false);
         }
+        LinkInputs = [.. links.Inputs];
         return collected == LinkCollection.Done;
     }
 
-    private LinkCollection RunCargo()
+    private LinkCollection RunCargo(RecordedLinks links, bool mayRelink)
     {
         var succeeded = base.Execute();
         LogCargoErrors();
-        return succeeded && !Log.HasLoggedErrors ? CollectLink() : LinkCollection.Failed;
-    }
-
-    private enum LinkCollection
-    {
-        Done,
-        Failed,
-        /// <summary>The recorded link names inputs that no longer exist; the bin was deleted for cargo to relink.</summary>
-        Stale,
+        return succeeded && !Log.HasLoggedErrors ? links.Collect(Bins, _artifacts, mayRelink) : LinkCollection.Failed;
     }
 
     protected override string GenerateFullPathToTool() => CargoPath;
@@ -117,45 +115,20 @@ public sealed class CargoBuild : ToolTask
 
     protected override bool ValidateParameters()
     {
-        if (RustBuildMode is not ("bpf" or "host" or "auto"))
+        foreach (var (property, value) in (ReadOnlySpan<(string, string?)>)[("BpfDebugAssertions", DebugAssertions), ("BpfOverflowChecks", OverflowChecks)])
         {
-            Log.LogCodedError(ErrorCodes.RustBuildInvalid, ManifestPath, $"BpfRustBuild '{RustBuild}' is not bpf, host or auto.");
-            return false;
+            if (!ProfileChecks.TryParseSetting(value, out _))
+            {
+                Log.LogCodedError(ErrorCodes.SettingInvalid, ManifestPath, $"{property} '{value}' is not true, false or profile (as the cargo profile says).");
+                return false;
+            }
         }
-        if (IsHostBuild)
-            return ValidateHostBuild() && base.ValidateParameters();
-        if (UseBuildStd && !HasRustSrc)
+        if (IsHostBuild && HostTriple.Length == 0)
         {
-            var why = IsAuto
-                ? "The crate uses core (src/main.rs is not #![no_core]), which for a BPF target is built from source"
-                : "BpfBuildStd is true, which builds core from source";
-            Log.LogCodedError(ErrorCodes.RustSrcMissing, ManifestPath,
-                $"{why}, but the toolchain {ToolchainName} has no rust-src. " +
-                $"Install it with `rustup component add rust-src --toolchain {ToolchainName}`, or set BpfBuildStd to false.");
+            Log.LogCodedError(ErrorCodes.SettingInvalid, ManifestPath, "a host build needs rustc's host triple, and `rustc -vV` named none.");
             return false;
         }
         return base.ValidateParameters();
-    }
-
-    private bool ValidateHostBuild()
-    {
-        if (Target != "bpfel")
-        {
-            Log.LogCodedError(ErrorCodes.HostBuildNeedsLittleEndian, ManifestPath,
-                $"BpfRustBuild=host compiles for {HostTriple}, whose bitcode is laid out little-endian; it cannot become {Target}. " +
-                $"Build for bpfel, or install rust-src (`rustup component add rust-src --toolchain {ToolchainName}`) and set BpfRustBuild to bpf.");
-            return false;
-        }
-        if (HostTriple.Length == 0)
-        {
-            Log.LogCodedError(ErrorCodes.RustBuildInvalid, ManifestPath, "BpfRustBuild=host needs rustc's host triple, and `rustc -vV` named none.");
-            return false;
-        }
-        var why = RustBuildMode == "host"
-            ? "BpfRustBuild=host"
-            : $"BpfRustBuild=auto: the crate uses core, and the toolchain {ToolchainName} has no rust-src to build it for BPF";
-        Log.LogMessage(MessageImportance.High, $"Rust is compiled for the host ({HostTriple}) and its bitcode retargeted to BPF ({why}).");
-        return true;
     }
 
     protected override string GenerateCommandLineCommands()
@@ -169,7 +142,10 @@ public sealed class CargoBuild : ToolTask
     protected override ProcessStartInfo GetProcessStartInfo(string pathToTool, string commandLineCommands, string responseFileSwitch)
     {
         var startInfo = base.GetProcessStartInfo(pathToTool, commandLineCommands, responseFileSwitch);
-        foreach (var (name, value) in Invocation.Environment())
+        var invocation = Invocation;
+        foreach (var name in invocation.RemovedVariables())
+            startInfo.Environment.Remove(name);
+        foreach (var (name, value) in invocation.Environment(name => startInfo.Environment.TryGetValue(name, out var value) ? value : null))
             startInfo.Environment[name] = value;
         return startInfo;
     }
@@ -179,7 +155,7 @@ public sealed class CargoBuild : ToolTask
         switch (CargoMessageParser.Parse(singleLine))
         {
             case CargoDiagnostic diagnostic:
-                LogDiagnostic(diagnostic);
+                LogDiagnostic(IsHostBuild ? HostBuildAdvice.Add(diagnostic) : diagnostic);
                 break;
             case CargoArtifact artifact:
                 _artifacts.Add(artifact);
@@ -240,68 +216,5 @@ public sealed class CargoBuild : ToolTask
                 Log.LogError(null, ErrorCodes.CargoFailed, null, error.File, error.Line, error.Column, 0, 0, error.Message);
         }
         _cargoErrors = null;
-    }
-
-    /// <summary>
-    /// Picks the bin that cargo built (or found fresh) and makes its recorded link the current
-    /// manifest: cargo reuses a fresh bin without relinking, so the manifest kept beside the bin is
-    /// the one that matches this build's features and target.
-    /// </summary>
-    private LinkCollection CollectLink()
-    {
-        var bins = _artifacts.Where(a => a.IsBin && (string.IsNullOrEmpty(BinName) || a.TargetName == BinName)).ToList();
-        if (bins.Count == 0)
-        {
-            Log.LogCodedError(ErrorCodes.NoBinTarget, ManifestPath,
-                "cargo built no bin target. An eBPF crate is a bin (src/main.rs with #![no_main], or a [[bin]] section); " +
-                "if CargoBinName is set, check that it names one.");
-            return LinkCollection.Failed;
-        }
-        if (bins.Count > 1)
-        {
-            Log.LogCodedError(ErrorCodes.SeveralBinTargets, ManifestPath,
-                $"the crate has several bin targets ({string.Join(", ", bins.Select(b => b.TargetName))}); set CargoBinName to the one this project links.");
-            return LinkCollection.Failed;
-        }
-
-        var bin = bins[0];
-        var linkOutput = bin.Executable ?? bin.Filenames.FirstOrDefault() ?? "";
-        var text = File.Exists(linkOutput) ? File.ReadAllText(linkOutput) : "";
-        var inputs = LinkManifestFile.ReadInputs(text);
-        if (inputs is null)
-        {
-            Log.LogCodedError(ErrorCodes.LinkNotCaptured, ManifestPath,
-                $"cargo's output for {bin.TargetName} ({linkOutput}) was not linked through the SDK's linker shim " +
-                "(is a linker set in RUSTFLAGS or a .cargo/config.toml?). Remove that setting, then rebuild (dotnet build --no-incremental).");
-            return LinkCollection.Failed;
-        }
-        if (bin.Fresh && !_relinkForced && inputs.Any(input => !File.Exists(input)))
-        {
-            Log.LogMessage(MessageImportance.Normal, $"The link cargo recorded for {bin.TargetName} names inputs that are gone; cargo links it again.");
-            ForgetLinkOutput(bin.TargetName, linkOutput, text);
-            _relinkForced = true;
-            return LinkCollection.Stale;
-        }
-        FileContent.WriteIfDifferent(LinkManifest, text);
-        LinkInputs = [.. inputs.Select(input => new TaskItem(input))];
-        return LinkCollection.Done;
-    }
-
-    /// <summary>
-    /// Deletes the bin and the file in deps/ that cargo uplifted it from (the same recorded link):
-    /// with either left, cargo would only copy it out again instead of linking.
-    /// </summary>
-    private static void ForgetLinkOutput(string targetName, string linkOutput, string recordedLink)
-    {
-        var deps = Path.Combine(Path.GetDirectoryName(linkOutput) ?? ".", "deps");
-        if (Directory.Exists(deps))
-        {
-            foreach (var candidate in Directory.EnumerateFiles(deps, $"{targetName.Replace('-', '_')}-*"))
-            {
-                if (Path.GetExtension(candidate).Length == 0 && File.ReadAllText(candidate) == recordedLink)
-                    File.Delete(candidate);
-            }
-        }
-        File.Delete(linkOutput);
     }
 }

@@ -20,6 +20,12 @@ internal static class CaptureCommand
     {
         if (args.Length == 0)
             return Fail(error, "usage: capture <manifest> <rustc linker arguments...>");
+        // Build scripts that find the capture on PATH as bpf-linker may ask it what it is.
+        if (args[1..] is ["--version"] or ["-V"] or ["--help"])
+        {
+            output.WriteLine("bpf-linker (Aya.Bpf.Sdk's link capture: the SDK links after cargo is done)");
+            return 0;
+        }
         // Only a host build sets the variable; only then can a link be a host tool's.
         var captureDirectory = Environment.GetEnvironmentVariable(HostLinkPassthrough.CaptureDirectoryVariable);
         if (!string.IsNullOrEmpty(captureDirectory)

@@ -1,3 +1,4 @@
+using Aya.Bpf.Linker.Asm;
 using Aya.Bpf.Linker.Btf;
 using Aya.Bpf.Linker.Cli;
 using Aya.Bpf.Linker.DebugInfo;
@@ -63,7 +64,8 @@ internal sealed class LinkPipeline(LinkOptions options, DiagnosticLog log)
         if (options.FromHost)
             HostRetarget.DropPersonalities(context, module);
         // What is left is what the program reaches: it must be BPF code, and complete.
-        if (!RetargetCheck.Check(context, module, options.FromHost, log)
+        if (!RetargetCheck.Check(context, module, log)
+            || !InlineAssembly.Check(context, module, machine, options.FromHost, log)
             || !MemoryBuiltins.Provide(context, module, machine, log)
             || !UndefinedSymbols.Check(module, log))
             return false;

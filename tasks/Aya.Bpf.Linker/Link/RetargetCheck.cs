@@ -14,8 +14,8 @@ internal static class RetargetCheck
     private static readonly string[] s_foreignIntrinsicPrefixes =
         ["llvm.x86.", "llvm.aarch64.", "llvm.arm.", "llvm.riscv.", "llvm.ppc.", "llvm.s390.", "llvm.loongarch.", "llvm.mips.", "llvm.wasm."];
 
-    /// <param name="fromHost">Inline assembly in bitcode compiled for the host is host assembly; in a BPF build it is BPF's.</param>
-    public static bool Check(LlvmContext context, LlvmModule module, bool fromHost, DiagnosticLog log)
+    /// <remarks>Inline assembly is <see cref="Asm.InlineAssembly"/>'s to check.</remarks>
+    public static bool Check(LlvmContext context, LlvmModule module, DiagnosticLog log)
     {
         var errorsBefore = log.ErrorCount;
         var byval = LlvmAttributes.EnumKind("byval");
@@ -33,11 +33,7 @@ internal static class RetargetCheck
             foreach (var call in function.Instructions(context).Where(i => i.IsCall))
             {
                 var callee = call.CalledFunction?.Name ?? "";
-                if (fromHost && call.CallsInlineAsm)
-                    Report(log, DiagnosticCodes.HostInlineAsm, source,
-                        $"function {name} contains inline assembly, which in a host build (BpfRustBuild=host) is host assembly and cannot run in BPF. " +
-                        "Keep asm! out of the program's code paths, or build for the BPF target (BpfRustBuild=bpf, needs rust-src).");
-                else if (s_foreignIntrinsicPrefixes.Any(prefix => callee.StartsWith(prefix, StringComparison.Ordinal)))
+                if (s_foreignIntrinsicPrefixes.Any(prefix => callee.StartsWith(prefix, StringComparison.Ordinal)))
                     Report(log, DiagnosticCodes.HostIntrinsic, source,
                         $"function {name} calls '{callee}', an intrinsic of another CPU that BPF does not have. " +
                         "Replace the code that uses it (core::arch, SIMD, spin-loop hints) with portable code.");

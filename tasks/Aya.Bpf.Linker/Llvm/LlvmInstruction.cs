@@ -16,8 +16,25 @@ internal readonly struct LlvmInstruction(nint context, nint handle)
 
     public bool IsInvoke => LlvmApi.LLVMIsAInvokeInst(handle) != 0;
 
-    /// <summary>For a call: whether it calls inline assembly.</summary>
-    public bool CallsInlineAsm => LlvmApi.LLVMIsAInlineAsm(LlvmApi.LLVMGetCalledValue(handle)) != 0;
+    /// <summary>For a call of inline assembly: the assembly.</summary>
+    public LlvmInlineAsm? CalledAsm
+    {
+        get
+        {
+            var called = LlvmApi.LLVMGetCalledValue(handle);
+            return LlvmApi.LLVMIsAInlineAsm(called) != 0 ? new LlvmInlineAsm(called) : null;
+        }
+    }
+
+    /// <summary>For a call: calls <paramref name="callee"/> instead, with the same arguments (the callee is a call's last operand).</summary>
+    public void SetCallee(LlvmInlineAsm callee) =>
+        LlvmApi.LLVMSetOperand(handle, (uint)(LlvmApi.LLVMGetNumOperands(handle) - 1), callee.Handle);
+
+    /// <summary>
+    /// The source file of the code this instruction came from: for code inlined from core, core's
+    /// file. Null without debug info.
+    /// </summary>
+    public string? InnermostSourceFile => Locate(LlvmApi.LLVMInstructionGetDebugLoc(handle))?.File;
 
     /// <summary>For a call: the called function, when it calls one directly.</summary>
     public LlvmGlobal? CalledFunction

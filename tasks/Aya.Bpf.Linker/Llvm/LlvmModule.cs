@@ -92,7 +92,28 @@ internal sealed class LlvmModule : IDisposable
         return new LlvmGlobal(global, GlobalKind.Variable);
     }
 
-    /// <summary>The module as text IR, as <c>llvm-dis</c> would print it.</summary>
+    /// <summary>Adds <c>void name(params)</c> whose body calls <paramref name="asm"/> with its parameters.</summary>
+    public unsafe void AddFunctionCalling(LlvmContext context, string name, LlvmInlineAsm asm)
+    {
+        var asmType = asm.FunctionType;
+        var count = LlvmApi.LLVMCountParamTypes(asmType);
+        var parameters = new nint[count];
+        nint function;
+        fixed (nint* types = parameters)
+        {
+            LlvmApi.LLVMGetParamTypes(asmType, types);
+            function = LlvmApi.LLVMAddFunction(Raw, name, LlvmApi.LLVMFunctionType(LlvmApi.LLVMVoidTypeInContext(context.Raw), types, count, 0));
+        }
+        using var builder = new BuilderHandle(LlvmApi.LLVMCreateBuilderInContext(context.Raw));
+        LlvmApi.LLVMPositionBuilderAtEnd(builder.DangerousGetHandle(), LlvmApi.LLVMAppendBasicBlockInContext(context.Raw, function, "entry"));
+        var arguments = new nint[count];
+        for (var i = 0u; i < count; i++)
+            arguments[i] = LlvmApi.LLVMGetParam(function, i);
+        fixed (nint* args = arguments)
+            LlvmApi.LLVMBuildCall2(builder.DangerousGetHandle(), asmType, asm.Handle, args, count, "");
+        LlvmApi.LLVMBuildRetVoid(builder.DangerousGetHandle());
+    }
+
     /// <summary>The module-level inline assembly (<c>module asm</c> lines), empty when there is none.</summary>
     public string InlineAsm => LlvmStrings.Borrowed(LlvmApi.LLVMGetModuleInlineAsm(Raw, out var length), length);
 

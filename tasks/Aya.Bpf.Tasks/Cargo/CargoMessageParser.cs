@@ -39,7 +39,7 @@ internal static partial class CargoMessageParser
     private static CargoDiagnostic ParseDiagnostic(JsonElement root, Func<string, bool> fileExists)
     {
         var message = root.GetProperty("message");
-        var text = String(message, "message") ?? "";
+        var text = WithChildren(String(message, "message") ?? "", message);
         var code = message.TryGetProperty("code", out var codeObject) && codeObject.ValueKind == JsonValueKind.Object
             ? String(codeObject, "code") ?? "rustc"
             : "rustc";
@@ -53,6 +53,21 @@ internal static partial class CargoMessageParser
         return new CargoDiagnostic(severity, code, text, file,
             Int(span, "line_start"), Int(span, "column_start"), Int(span, "line_end"), Int(span, "column_end"), rendered);
     }
+
+    /// <summary>rustc's <c>help:</c> and <c>note:</c> lines, which say what to do, kept in the one-line message.</summary>
+    private static string WithChildren(string text, JsonElement message)
+    {
+        if (!message.TryGetProperty("children", out var children) || children.ValueKind != JsonValueKind.Array)
+            return text;
+        var notes = children.EnumerateArray()
+            .Select(child => (Level: String(child, "level"), Text: String(child, "message")))
+            .Where(child => child.Level is "help" or "note" && !string.IsNullOrWhiteSpace(child.Text))
+            .Select(child => $"{child.Level}: {OneLine(child.Text!)}")
+            .ToList();
+        return notes.Count == 0 ? text : $"{text} ({string.Join("; ", notes)})";
+    }
+
+    private static string OneLine(string text) => string.Join(' ', text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 
     private static DiagnosticSeverity Severity(string? level, string text)
     {

@@ -1,25 +1,26 @@
 namespace Aya.Bpf.Tasks.Link;
 
 /// <summary>
-/// The script that cargo gives rustc as the BPF target's linker: it runs the linker app's
-/// <c>capture</c> command, which records the link instead of doing it.
+/// The scripts cargo and rustc run in place of tools (the BPF target's linker, <c>bpf-linker</c>,
+/// a rustc wrapper): each runs one of the linker app's commands with its own leading arguments.
 /// </summary>
 internal static class LinkerShim
 {
     public static string FileName(string baseName, bool windows) => windows ? baseName + ".cmd" : baseName;
 
-    public static string Content(string dotnetHost, string linkerAssembly, string manifest, bool windows) =>
+    /// <param name="command">The linker app's command and its first arguments, e.g. <c>capture &lt;manifest&gt;</c>.</param>
+    public static string Content(string dotnetHost, string linkerAssembly, IReadOnlyList<string> command, bool windows) =>
         windows
             ? $"""
-               @rem Written by Aya.Bpf.Sdk: rustc runs this as its BPF linker; it records the link for BpfLink.
-               @"{dotnetHost}" "{linkerAssembly}" capture "{manifest}" %*
+               @rem Written by Aya.Bpf.Sdk: a stand-in for a tool of the Rust build, run by cargo or rustc.
+               @"{dotnetHost}" "{linkerAssembly}" {string.Join(' ', command.Select(argument => $"\"{argument}\""))} %*
                @exit /b %ERRORLEVEL%
 
                """
             : $"""
                #!/bin/sh
-               # Written by Aya.Bpf.Sdk: rustc runs this as its BPF linker; it records the link for BpfLink.
-               exec {ShellQuote(dotnetHost)} {ShellQuote(linkerAssembly)} capture {ShellQuote(manifest)} "$@"
+               # Written by Aya.Bpf.Sdk: a stand-in for a tool of the Rust build, run by cargo or rustc.
+               exec {ShellQuote(dotnetHost)} {ShellQuote(linkerAssembly)} {string.Join(' ', command.Select(ShellQuote))} "$@"
 
                """;
 

@@ -1,5 +1,3 @@
-using System.Buffers.Binary;
-
 namespace Aya.Bpf.Tests.Integration;
 
 /// <summary>
@@ -13,8 +11,8 @@ public sealed class CoreXdpTests : XdpFixtureTests
 {
     private const int XdpDrop = 1;
     private const int XdpPass = 2;
-    private const int Tcp = 6;
-    private const int Ttl = 64;
+    private const int Tcp = TestPackets.Tcp;
+    private const int Ttl = TestPackets.Ttl;
 
     private static readonly FixtureBuild Fixture = new("core-xdp/core-xdp.bpfproj");
 
@@ -83,7 +81,7 @@ public sealed class CoreXdpTests : XdpFixtureTests
     public void Ipv4PacketWithGoodChecksum_PassesAndIsCountedFieldByField()
     {
         using LoadedObject loaded = LoadObject(pinMaps: true);
-        byte[] packet = Ipv4Packet(goodChecksum: true);
+        byte[] packet = TestPackets.Ipv4Tcp(goodChecksum: true);
 
         Assert.AreEqual(XdpPass, loaded.Run(ProgramName, packet), loaded.Result.Describe());
 
@@ -98,7 +96,7 @@ public sealed class CoreXdpTests : XdpFixtureTests
     {
         using LoadedObject loaded = LoadObject(pinMaps: true);
 
-        Assert.AreEqual(XdpDrop, loaded.Run(ProgramName, Ipv4Packet(goodChecksum: false)), loaded.Result.Describe());
+        Assert.AreEqual(XdpDrop, loaded.Run(ProgramName, TestPackets.Ipv4Tcp(goodChecksum: false)), loaded.Result.Describe());
 
         Assert.AreEqual(1L, loaded.FormattedValue("VERDICTS", XdpDrop).GetInt64(), "VERDICTS[XDP_DROP]");
     }
@@ -141,30 +139,5 @@ public sealed class CoreXdpTests : XdpFixtureTests
         Assert.IsTrue(warnings.All(w => w.Contains("core-xdp/src/main.rs(", StringComparison.Ordinal)), $"every warning is at the program's source: {string.Join(Environment.NewLine, warnings)}");
         Assert.IsTrue(warnings.Any(w => w.Contains("panic_const_add_overflow", StringComparison.Ordinal) && w.Contains("overflow-checks = false", StringComparison.Ordinal)), string.Join(Environment.NewLine, warnings));
         Assert.IsTrue(File.Exists(workspace.PathOf(ObjectFile)), build.Describe());
-    }
-
-    /// <summary>A broadcast Ethernet frame with an IPv4 TCP header (TTL 64) and an empty TCP segment.</summary>
-    internal static byte[] Ipv4Packet(bool goodChecksum)
-    {
-        byte[] packet = new byte[14 + 20 + 20];
-        packet.AsSpan(0, 6).Fill(0xff);
-        packet.AsSpan(6, 6).Fill(0x02);
-        BinaryPrimitives.WriteUInt16BigEndian(packet.AsSpan(12), 0x0800);
-        Span<byte> ip = packet.AsSpan(14, 20);
-        ip[0] = 0x45;
-        BinaryPrimitives.WriteUInt16BigEndian(ip[2..], 40);
-        BinaryPrimitives.WriteUInt16BigEndian(ip[4..], 1);
-        ip[8] = Ttl;
-        ip[9] = Tcp;
-        byte[] addresses = [10, 0, 0, 1, 10, 0, 0, 2];
-        addresses.CopyTo(ip[12..]);
-        uint sum = 0;
-        for (int i = 0; i < 20; i += 2)
-            sum += BinaryPrimitives.ReadUInt16BigEndian(ip[i..]);
-        while (sum > 0xffff)
-            sum = (sum & 0xffff) + (sum >> 16);
-        ushort checksum = (ushort)~sum;
-        BinaryPrimitives.WriteUInt16BigEndian(ip[10..], goodChecksum ? checksum : (ushort)(checksum ^ 0xff00));
-        return packet;
     }
 }

@@ -12,10 +12,18 @@ internal sealed class FixtureBuild : IDisposable
     /// <param name="project">The project, relative to the fixtures directory.</param>
     /// <param name="extraArguments">Further `dotnet build` arguments.</param>
     public FixtureBuild(string project, params string[] extraArguments)
+        : this(project, workspace => workspace.Build(project, extraArguments))
+    {
+    }
+
+    private FixtureBuild(string project, Func<FixtureWorkspace, BuildResult> build)
     {
         Project = project;
-        _result = new(() => _workspace.Value.Build(project, extraArguments));
+        _result = new(() => build(_workspace.Value));
     }
+
+    /// <summary>A plain `dotnet build` of the project: its default (Debug) configuration, no properties.</summary>
+    public static FixtureBuild Plain(string project) => new(project, workspace => workspace.BuildPlain(project));
 
     /// <summary>The project, relative to the fixtures directory.</summary>
     public string Project { get; }

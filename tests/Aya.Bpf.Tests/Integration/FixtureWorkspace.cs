@@ -17,8 +17,9 @@ internal sealed class FixtureWorkspace : IDisposable
 
     private static readonly JsonSerializerOptions IndentedJson = new() { WriteIndented = true };
 
-    // Build outputs of fixtures built in place must not leak into a workspace.
-    private static readonly HashSet<string> SkippedDirectories = ["target", "bin", "obj"];
+    // Build outputs of fixtures built in place must not leak into a workspace: cargo's target/
+    // anywhere, and the bin/ and obj/ of a project (not a crate's src/bin/).
+    private static readonly HashSet<string> ProjectOutputDirectories = ["bin", "obj"];
 
     private FixtureWorkspace(string root, PackedSdk sdk)
     {
@@ -65,6 +66,10 @@ internal sealed class FixtureWorkspace : IDisposable
     public BuildResult Build(string project, params string[] extraArguments) =>
         Build(project, DefaultBuildTimeout, extraArguments);
 
+    /// <summary>`dotnet build &lt;project&gt;` as a user types it, in the default (Debug) configuration; extra arguments follow.</summary>
+    public BuildResult BuildPlain(string project, params string[] extraArguments) =>
+        RunBuild(project, DefaultBuildTimeout, environment: null, extraArguments, configuration: null);
+
     /// <summary>As <see cref="Build(string, string[])"/>, with its own time limit.</summary>
     public BuildResult Build(string project, TimeSpan timeout, params string[] extraArguments) =>
         RunBuild(project, timeout, environment: null, extraArguments);
@@ -96,8 +101,10 @@ internal sealed class FixtureWorkspace : IDisposable
         return path;
     }
 
+    /// <param name="configuration">The configuration; null leaves it to the project (Debug).</param>
     private BuildResult RunBuild(
-        string project, TimeSpan timeout, IReadOnlyDictionary<string, string>? environment, string[] extraArguments, string verb = "build")
+        string project, TimeSpan timeout, IReadOnlyDictionary<string, string>? environment, string[] extraArguments, string verb = "build",
+        string? configuration = "Release")
     {
         string projectPath = PathOf(project);
         string binlog = NewBinlogPath(project);
@@ -106,7 +113,7 @@ internal sealed class FixtureWorkspace : IDisposable
             DotnetCli.Executable,
             [
                 verb, projectPath,
-                .. verb == "msbuild" ? (string[])["-p:Configuration=Release"] : ["-c", "Release"],
+                .. configuration is null ? [] : verb == "msbuild" ? (string[])[$"-p:Configuration={configuration}"] : ["-c", configuration],
                 "-nologo",
                 "-v", "n",
                 $"-bl:{binlog}",
@@ -158,7 +165,9 @@ internal sealed class FixtureWorkspace : IDisposable
         foreach (string directory in Directory.EnumerateDirectories(source))
         {
             string name = Path.GetFileName(directory);
-            if (!SkippedDirectories.Contains(name))
+            bool isProjectOutput = ProjectOutputDirectories.Contains(name)
+                && Directory.EnumerateFiles(source).Any(file => Path.GetExtension(file) is ".bpfproj" or ".csproj");
+            if (name != "target" && !isProjectOutput)
             {
                 CopyDirectory(directory, Path.Combine(destination, name));
             }

@@ -41,7 +41,8 @@ public sealed class RustBuildModeTests
 
     [TestMethod]
     [TestCategory("Integration")]
-    [DataRow("asm", "BPF2014", "pause", "inline assembly")]
+    [DataRow("asm", "BPF2018", "pause", "BPF assembler refuses")]
+    [DataRow("core-asm", "BPF2014", "pause", "host assembly in the toolchain's library")]
     [DataRow("intrinsic", "BPF2015", "pause", "llvm.x86.sse2.pause")]
     [DataRow("byval", "BPF2016", "sum_quad", "by value")]
     public void WhatCannotBeRetargeted_FailsWithACodedErrorAtTheFunction(string feature, string code, string function, string why)

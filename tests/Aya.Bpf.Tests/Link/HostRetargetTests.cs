@@ -1,4 +1,3 @@
-using Aya.Bpf.Tests.DebugInfo;
 using Aya.Bpf.Linker.Diagnostics;
 using Aya.Bpf.Tests.Support;
 using LibObjectFile.Elf;
@@ -12,20 +11,10 @@ namespace Aya.Bpf.Tests.Link;
 [TestClass]
 public sealed class HostRetargetTests : PipelineTests
 {
-    // One entry point with debug info (every instruction at line 3 of main.rs) calling @callee.
-    private const string DebugInfo = $$"""
-        {{DebugIr.CompileUnit}}
-        !4 = distinct !DISubprogram(name: "prog", scope: !1, file: !1, line: 3, type: !5, scopeLine: 3, spFlags: DISPFlagDefinition, unit: !0)
-        !5 = !DISubroutineType(types: !{!3})
-        !6 = !DILocation(line: 3, scope: !4)
-        !7 = distinct !DISubprogram(name: "callee", scope: !1, file: !1, line: 9, type: !5, scopeLine: 9, spFlags: DISPFlagDefinition, unit: !0)
-        !8 = !DILocation(line: 9, scope: !7)
-        """;
-
     [TestMethod]
     public void AHostCpuIntrinsicIsBpf2015NamingTheFunctionAtItsLine()
     {
-        var error = SingleError(Program("""
+        var error = SingleError(CalleeProgram.Ir("""
             %t = call i64 @llvm.x86.rdtsc(), !dbg !8
             %r = trunc i64 %t to i32, !dbg !8
             ret i32 %r, !dbg !8
@@ -35,29 +24,6 @@ public sealed class HostRetargetTests : PipelineTests
         Assert.Contains("function 'callee'", error.Message);
         Assert.Contains("llvm.x86.rdtsc", error.Message);
         Assert.AreEqual(("/src/main.rs", 9), (error.File, error.Line));
-    }
-
-    [TestMethod]
-    public void HostInlineAssemblyIsBpf2014InAHostBuild()
-    {
-        var error = SingleError(Program("""
-            call void asm sideeffect "pause", ""(), !dbg !8
-            ret i32 2, !dbg !8
-            """), fromHost: true);
-
-        Assert.AreEqual(DiagnosticCodes.HostInlineAsm, error.Code);
-        Assert.Contains("function 'callee'", error.Message);
-    }
-
-    [TestMethod]
-    public void InlineAssemblyInABpfBuildIsBpfAssemblyAndLinks()
-    {
-        var (ok, log, _) = Link(Program("""
-            %r = call i32 asm sideeffect "$0 = 2", "=r"(), !dbg !8
-            ret i32 %r, !dbg !8
-            """));
-
-        Assert.IsTrue(ok, string.Join("\n", log.Reported));
     }
 
     [TestMethod]
@@ -76,7 +42,7 @@ public sealed class HostRetargetTests : PipelineTests
               %r = trunc i64 %w to i32, !dbg !8
               ret i32 %r, !dbg !8
             }
-            """ + DebugInfo, fromHost: true);
+            """ + CalleeProgram.DebugInfo, fromHost: true);
 
         Assert.AreEqual(DiagnosticCodes.AggregateByValue, error.Code);
         Assert.Contains("function 'callee'", error.Message);
@@ -102,7 +68,7 @@ public sealed class HostRetargetTests : PipelineTests
               %v = load volatile i32, ptr null, !dbg !8
               ret i32 %v, !dbg !8
             }
-            """ + DebugInfo, fromHost: true);
+            """ + CalleeProgram.DebugInfo, fromHost: true);
 
         Assert.IsTrue(ok, string.Join("\n", log.Reported));
         Assert.IsTrue(File.Exists(output));
@@ -128,7 +94,7 @@ public sealed class HostRetargetTests : PipelineTests
               %v = load volatile i32, ptr %p, !dbg !8
               ret i32 %v, !dbg !8
             }
-            """ + DebugInfo);
+            """ + CalleeProgram.DebugInfo);
 
         Assert.IsTrue(ok, string.Join("\n", log.Reported));
         using var stream = File.OpenRead(output);
@@ -136,19 +102,6 @@ public sealed class HostRetargetTests : PipelineTests
         Assert.IsTrue(symbols.Any(s => s.Name.Value == "memcpy" && s.Type == ElfSymbolType.Function && s.SectionLink.Section?.Name.Value == ".text"),
             "memcpy is a function of the object's .text");
     }
-
-    // An entry point that calls @callee, whose body is given, with the declarations it needs.
-    private static string Program(string calleeBody, string declarations = "") => $"""
-        target triple = "x86_64-unknown-linux-gnu"
-        {declarations}
-        define i32 @prog(ptr %ctx) section "xdp" !dbg !4 {"{"}
-          %r = call i32 @callee(), !dbg !6
-          ret i32 %r, !dbg !6
-        {"}"}
-        define internal i32 @callee() noinline !dbg !7 {"{"}
-        {calleeBody}
-        {"}"}
-        """ + "\n" + DebugInfo;
 
     private Diagnostic SingleError(string ir, bool fromHost)
     {

@@ -1,4 +1,5 @@
 using Aya.Bpf.Tasks;
+using Microsoft.Build.Utilities;
 
 namespace Aya.Bpf.Tests.Tasks;
 
@@ -22,14 +23,15 @@ public sealed class CargoBuildTests
         Assert.IsTrue(task.Execute(), engine.Log);
 
         CollectionAssert.AreEqual(new[] { "/p/obj/link/inputs/a.rcgu.o", "/p/obj/cargo/libminicore.rlib" }, task.LinkInputs.Select(i => i.ItemSpec).ToArray());
-        Assert.AreEqual(Manifest, File.ReadAllText(task.LinkManifest), "the current manifest is the one kept beside the bin");
+        Assert.IsTrue(task.LinkInputs.All(i => i.GetMetadata("BpfBin") == "probe" && i.GetMetadata("ObjectName") == "probe.bpf.o"), "each input names its bin and object");
+        Assert.AreEqual(Manifest, File.ReadAllText(task.Bins[0].GetMetadata("LinkManifest")), "the bin's manifest is the one kept beside the bin");
         var warning = engine.Warnings.Single();
         Assert.AreEqual(("unused_variables", "/src/compile-error/src/main.rs", 17, 9), (warning.Code, warning.File, warning.LineNumber, warning.ColumnNumber));
         Assert.IsEmpty(engine.Errors);
     }
 
     [TestMethod]
-    public void RunsCargoForTheBpfTargetWithTheShimAsLinker()
+    public void RunsCargoForTheBpfTargetWithTheShimAsLinkerAndBpfLinkerOnPath()
     {
         var bin = _directory.Write("cargo/probe", Manifest);
         var (task, engine) = Cargo(0, stdout: [BinArtifact("probe", bin)]);
@@ -38,11 +40,65 @@ public sealed class CargoBuildTests
         Assert.IsTrue(task.Execute(), engine.Log);
 
         var arguments = File.ReadAllLines(_directory.Combine("arguments.txt"));
-        CollectionAssert.IsSubsetOf(new[] { "build", "--target", "bpfel-unknown-none", "--profile", "release", "--features", "tracing,maps" }, arguments);
+        CollectionAssert.IsSubsetOf(new[] { "build", "--target", "bpfel-unknown-none", "--profile", "release", "--bin", "probe", "--features", "tracing,maps" }, arguments);
         var environment = File.ReadAllLines(_directory.Combine("environment.txt"));
         CollectionAssert.Contains(environment, "RUSTC_BOOTSTRAP=1");
         CollectionAssert.Contains(environment, "CARGO_PROFILE_RELEASE_DEBUG=2");
         CollectionAssert.Contains(environment, $"CARGO_TARGET_BPFEL_UNKNOWN_NONE_LINKER={task.LinkerShim}");
+        Assert.IsTrue(environment.Any(line => line.StartsWith($"PATH={task.BpfLinkerDirectory}{Path.PathSeparator}", StringComparison.Ordinal)), "bpf-linker comes first on PATH");
+    }
+
+    [TestMethod]
+    public void AHostBuildRunsCargoWithoutNightlyFeaturesAndRustcThroughTheWrapper()
+    {
+        var bin = _directory.Write("cargo/x86_64-unknown-linux-gnu/release/probe", Manifest);
+        var (task, engine) = Cargo(0, stdout: [BinArtifact("probe", bin)]);
+        task.RustBuild = "host";
+        task.HostTriple = "x86_64-unknown-linux-gnu";
+        task.RustcWrapper = _directory.Combine("link", "rustc-wrapper");
+
+        Assert.IsTrue(task.Execute(), engine.Log);
+
+        var arguments = File.ReadAllLines(_directory.Combine("arguments.txt"));
+        CollectionAssert.IsSubsetOf(new[] { "--target", "x86_64-unknown-linux-gnu", "--config", "env.RUSTC_BOOTSTRAP='1'" }, arguments);
+        var environment = File.ReadAllLines(_directory.Combine("environment.txt"));
+        Assert.IsFalse(environment.Any(line => line.StartsWith("RUSTC_BOOTSTRAP=", StringComparison.Ordinal)), "cargo itself must not read [unstable] config");
+        CollectionAssert.Contains(environment, $"RUSTC_WRAPPER={task.RustcWrapper}");
+        CollectionAssert.Contains(environment, "CARGO_PROFILE_RELEASE_PANIC=abort");
+        CollectionAssert.Contains(environment,
+            "CARGO_TARGET_X86_64_UNKNOWN_LINUX_GNU_RUSTFLAGS=-Clinker-plugin-lto --cfg target_arch=\"bpf\" --cfg target_os=\"none\" -Aexplicit_builtin_cfgs_in_flags --cfg bpf_target_arch=\"x86_64\"");
+        CollectionAssert.Contains(environment, "AYA_BPF_TARGET_ARCH=x86_64", "the kernel's architecture defaults to the host's");
+    }
+
+    [TestMethod]
+    public void LinksEveryBinWithAManifestOfItsOwn()
+    {
+        var one = _directory.Write("cargo/one", Manifest);
+        var two = _directory.Write("cargo/two", Manifest.Replace("a.rcgu.o", "b.rcgu.o", StringComparison.Ordinal));
+        var (task, engine) = Cargo(0, stdout: [BinArtifact("one", one), BinArtifact("two", two)]);
+        task.Bins = [Bin("one"), Bin("two")];
+
+        Assert.IsTrue(task.Execute(), engine.Log);
+
+        CollectionAssert.IsSubsetOf(new[] { "--bin", "one", "two" }, File.ReadAllLines(_directory.Combine("arguments.txt")));
+        Assert.AreEqual(File.ReadAllText(two), File.ReadAllText(task.Bins[1].GetMetadata("LinkManifest")));
+        CollectionAssert.AreEqual(
+            new[] { "one:/p/obj/link/inputs/a.rcgu.o", "one:/p/obj/cargo/libminicore.rlib", "two:/p/obj/link/inputs/b.rcgu.o", "two:/p/obj/cargo/libminicore.rlib" },
+            task.LinkInputs.Select(i => $"{i.GetMetadata("BpfBin")}:{i.ItemSpec}").ToArray());
+    }
+
+    /// <summary>A Clean of a project whose shared cargo dir it keeps leaves cargo a fresh bin whose recorded inputs are gone.</summary>
+    [TestMethod]
+    public void RelinksAFreshBinWhoseRecordedInputsAreGone()
+    {
+        var stale = """{"exports":["probe"],"inputs":["/nowhere/gone.rcgu.o"]}""";
+        var bin = _directory.Write("cargo/probe", stale);
+        var (task, engine) = Cargo(0, stdout: [BinArtifact("probe", bin).Replace("\"fresh\":false", "\"fresh\":true", StringComparison.Ordinal)], restoreBin: (bin, stale));
+
+        Assert.IsTrue(task.Execute(), engine.Log);
+
+        Assert.HasCount(2, File.ReadAllLines(_directory.Combine("runs.txt")), "cargo ran again to relink");
+        Assert.Contains("names inputs that are gone; cargo links it again", engine.Log);
     }
 
     [TestMethod]
@@ -81,30 +137,7 @@ public sealed class CargoBuildTests
     }
 
     [TestMethod]
-    public void AsksWhichBinToLinkWhenThereAreSeveral()
-    {
-        var (task, engine) = Cargo(0, stdout: [BinArtifact("one", "/nowhere/one"), BinArtifact("two", "/nowhere/two")]);
-
-        Assert.IsFalse(task.Execute());
-
-        var error = engine.Errors.Single();
-        Assert.AreEqual("BPF1004", error.Code);
-        Assert.Contains("set CargoBinName", error.Message!);
-    }
-
-    [TestMethod]
-    public void TakesTheBinNamedByCargoBinName()
-    {
-        var bin = _directory.Write("cargo/two", Manifest);
-        var (task, engine) = Cargo(0, stdout: [BinArtifact("one", "/nowhere/one"), BinArtifact("two", bin)]);
-        task.BinName = "two";
-
-        Assert.IsTrue(task.Execute(), engine.Log);
-        CollectionAssert.Contains(File.ReadAllLines(_directory.Combine("arguments.txt")), "two");
-    }
-
-    [TestMethod]
-    public void RefusesACrateWithoutBin()
+    public void ReportsABinThatCargoDidNotBuild()
     {
         var (task, engine) = Cargo(0, stdout: [CargoSamples.LibArtifact, CargoSamples.BuildSucceeded]);
 
@@ -125,70 +158,16 @@ public sealed class CargoBuildTests
     }
 
     [TestMethod]
-    public void AsksForRustSrcBeforeRunningCargoWithBuildStd()
+    public void RefusesACheckSettingThatIsNotTrueFalseOrProfile()
     {
         var (task, engine) = Cargo(0, stdout: []);
-        task.BuildStd = "true";
-        task.ToolchainName = "stable-x86_64-unknown-linux-gnu";
+        task.OverflowChecks = "sometimes";
 
         Assert.IsFalse(task.Execute());
 
-        var error = engine.Errors.Single();
-        Assert.AreEqual("BPF1003", error.Code);
-        Assert.Contains("rustup component add rust-src --toolchain stable-x86_64-unknown-linux-gnu", error.Message!);
+        Assert.AreEqual("BPF1010", engine.Errors.Single().Code);
+        Assert.Contains("BpfOverflowChecks 'sometimes'", engine.Errors.Single().Message!);
         Assert.IsFalse(File.Exists(_directory.Combine("arguments.txt")), "cargo must not have run");
-    }
-
-    [TestMethod]
-    public void AutoBuildStdAsksForRustSrcWhenTheCrateUsesCore()
-    {
-        var (task, engine) = Cargo(0, stdout: []);
-        _directory.Write("crate/src/main.rs", "#![no_std]\n#![no_main]\n");
-        task.ManifestPath = _directory.Write("crate/Cargo.toml", "[package]\n");
-        task.ToolchainName = "stable-x86_64-unknown-linux-gnu";
-
-        Assert.IsFalse(task.Execute());
-
-        var error = engine.Errors.Single();
-        Assert.AreEqual("BPF1003", error.Code);
-        Assert.Contains("uses core", error.Message!);
-        Assert.IsFalse(File.Exists(_directory.Combine("arguments.txt")), "cargo must not have run");
-    }
-
-    [TestMethod]
-    public void AutoBuildsForTheHostWhenTheCrateUsesCoreAndRustSrcIsMissing()
-    {
-        var bin = _directory.Write("cargo/x86_64-unknown-linux-gnu/release/probe", Manifest);
-        var (task, engine) = Cargo(0, stdout: [BinArtifact("probe", bin)]);
-        _directory.Write("crate/src/main.rs", "#![no_std]\n#![no_main]\n");
-        task.ManifestPath = _directory.Write("crate/Cargo.toml", "[package]\n");
-        task.ToolchainName = "stable-x86_64-unknown-linux-gnu";
-        task.HostTriple = "x86_64-unknown-linux-gnu";
-
-        Assert.IsTrue(task.Execute(), engine.Log);
-
-        Assert.AreEqual("host", task.EffectiveRustBuild);
-        CollectionAssert.IsSubsetOf(new[] { "--target", "x86_64-unknown-linux-gnu" }, File.ReadAllLines(_directory.Combine("arguments.txt")));
-        var environment = File.ReadAllLines(_directory.Combine("environment.txt"));
-        CollectionAssert.Contains(environment, "CARGO_TARGET_X86_64_UNKNOWN_LINUX_GNU_RUSTFLAGS=-Clinker-plugin-lto");
-        Assert.IsFalse(File.ReadAllLines(_directory.Combine("arguments.txt")).Contains("build-std=core"), "no core is built from source");
-        Assert.Contains("Rust is compiled for the host (x86_64-unknown-linux-gnu)", engine.Log);
-        Assert.Contains("BpfRustBuild=auto", engine.Log);
-    }
-
-    [TestMethod]
-    public void BpfRustBuildBpfStillAsksForRustSrcWhenTheCrateUsesCore()
-    {
-        var (task, engine) = Cargo(0, stdout: []);
-        _directory.Write("crate/src/main.rs", "#![no_std]\n#![no_main]\n");
-        task.ManifestPath = _directory.Write("crate/Cargo.toml", "[package]\n");
-        task.HostTriple = "x86_64-unknown-linux-gnu";
-        task.RustBuild = "bpf";
-
-        Assert.IsFalse(task.Execute());
-
-        Assert.AreEqual("BPF1003", engine.Errors.Single().Code);
-        Assert.AreEqual("bpf", task.EffectiveRustBuild);
     }
 
     private static string BinArtifact(string name, string executable) =>
@@ -196,15 +175,28 @@ public sealed class CargoBuildTests
             .Replace("\"name\":\"compile-error\"", $"\"name\":\"{name}\"", StringComparison.Ordinal)
             .Replace("/src/tgt/bpfel-unknown-none/release/compile-error", executable, StringComparison.Ordinal);
 
-    private (CargoBuild Task, RecordingBuildEngine Engine) Cargo(int exitCode, string[] stdout, string[]? stderr = null)
+    private TaskItem Bin(string name)
+    {
+        var item = new TaskItem(name);
+        item.SetMetadata("BpfBin", name);
+        item.SetMetadata("ObjectName", $"{name}.bpf.o");
+        item.SetMetadata("LinkManifest", _directory.Combine("link", name, "link.json"));
+        return item;
+    }
+
+    /// <param name="restoreBin">A bin file the stand-in cargo writes back on each run (cargo relinking it).</param>
+    private (CargoBuild Task, RecordingBuildEngine Engine) Cargo(int exitCode, string[] stdout, string[]? stderr = null, (string Path, string Text)? restoreBin = null)
     {
         if (OperatingSystem.IsWindows())
             Assert.Inconclusive("the stand-in cargo is a POSIX shell script");
         var stdoutFile = _directory.Write("stdout.txt", string.Join('\n', stdout) + "\n");
         var stderrFile = _directory.Write("stderr.txt", string.Join('\n', stderr ?? []) + "\n");
+        var restore = restoreBin is { } file ? $"printf '%s' '{file.Text}' > '{file.Path}'" : "";
         var cargo = _directory.WriteScript("bin/cargo", $"""
             printf '%s\n' "$@" > '{_directory.Combine("arguments.txt")}'
+            echo run >> '{_directory.Combine("runs.txt")}'
             env > '{_directory.Combine("environment.txt")}'
+            {restore}
             cat '{stderrFile}' >&2
             cat '{stdoutFile}'
             exit {exitCode}
@@ -217,9 +209,10 @@ public sealed class CargoBuildTests
             ManifestPath = "/src/compile-error/Cargo.toml",
             ProjectDirectory = _directory.Path,
             Profile = "release",
+            Bins = [Bin("probe")],
             TargetDirectory = _directory.Combine("cargo"),
             LinkerShim = _directory.Combine("link", "rustc-linker"),
-            LinkManifest = _directory.Combine("link", "link.json"),
+            BpfLinkerDirectory = _directory.Combine("link", "bin"),
         };
         return (task, engine);
     }

@@ -50,8 +50,23 @@ public sealed class CargoMessageParserTests
 
         Assert.AreEqual(DiagnosticSeverity.Warning, diagnostic.Severity);
         Assert.AreEqual("unused_variables", diagnostic.Code);
-        Assert.AreEqual("unused variable: `unused`", diagnostic.Message);
         Assert.AreEqual((17, 9), (diagnostic.Line, diagnostic.Column));
+    }
+
+    /// <summary>rustc's help and note lines say what to do; they stay in the one-line message, in rustc's order.</summary>
+    [TestMethod]
+    public void KeepsRustcsHelpAndNoteLinesInTheMessage()
+    {
+        var warning = (CargoDiagnostic)CargoMessageParser.Parse(CargoSamples.UnusedVariableWarning, NoFileExists);
+        var error = (CargoDiagnostic)CargoMessageParser.Parse(CargoSamples.UnwindingPanicsError, NoFileExists);
+
+        Assert.AreEqual(
+            "unused variable: `unused` (note: `#[warn(unused_variables)]` (part of `#[warn(unused)]`) on by default; help: if this is intentional, prefix it with an underscore)",
+            warning.Message);
+        Assert.AreEqual(
+            "unwinding panics are not supported without std (help: using nightly cargo, use -Zbuild-std with panic=\"abort\" to avoid unwinding; " +
+            "note: since the core library is usually precompiled with panic=\"unwind\", rebuilding your crate with panic=\"abort\" may not be enough to fix the problem)",
+            error.Message);
     }
 
     [TestMethod]

@@ -1,4 +1,4 @@
-using Aya.Bpf.Tasks.Cargo;
+using Aya.Bpf.Tasks.Crate;
 
 namespace Aya.Bpf.Tests.Tasks;
 
@@ -8,19 +8,18 @@ public sealed class CrateRootTests
     [TestMethod]
     [DataRow("#![no_std]\n#![no_main]\n", true)]
     [DataRow("#![no_core]\n#![no_std]\n", false)]
-    public void TellsWhetherTheBinRootUsesCore(string source, bool usesCore)
+    public void TellsWhetherACrateRootUsesCore(string source, bool usesCore)
     {
         using var directory = new TempDirectory();
-        directory.Write("src/main.rs", source);
 
-        Assert.AreEqual(usesCore, CrateRoot.UsesCore(directory.Write("Cargo.toml", "[package]\n")));
+        Assert.AreEqual(usesCore, CrateRoot.UsesCore(directory.Write("src/probe.rs", source)));
     }
 
     [TestMethod]
-    public void LeavesTheDecisionToCargoWhenThereIsNoDefaultBinRoot()
+    public void LeavesTheDecisionToCargoWhenTheRootIsMissing()
     {
         using var directory = new TempDirectory();
 
-        Assert.IsFalse(CrateRoot.UsesCore(directory.Write("Cargo.toml", "[package]\n")));
+        Assert.IsFalse(CrateRoot.UsesCore(directory.Combine("src", "main.rs")));
     }
 }

@@ -15,7 +15,7 @@ public sealed class LinkerShimTests
         using var directory = new TempDirectory();
         // A stand-in for dotnet that prints each argument it gets on a line of its own.
         var echo = directory.WriteScript("bin dir/it's dotnet", "printf '%s\\n' \"$@\"");
-        var shim = directory.WriteExecutable("rustc-linker", LinkerShim.Content(echo, "/pkg/linker/Aya.Bpf.Linker.dll", "/p/obj/link/link.json", windows: false));
+        var shim = directory.WriteExecutable("rustc-linker", LinkerShim.Content(echo, "/pkg/linker/Aya.Bpf.Linker.dll", ["capture", "/p/obj/link/link.json"], windows: false));
 
         var lines = Run(shim, "--export-symbols", "/tmp/rustc x/symbols", "-o", "/t/$HOME`x`");
 
@@ -25,7 +25,7 @@ public sealed class LinkerShimTests
     }
 
     [TestMethod]
-    public void WritesAnExecutableShimOnceAndLeavesItAloneAfterwards()
+    public void WritesExecutableShimsOnceAndLeavesThemAloneAfterwards()
     {
         if (OperatingSystem.IsWindows())
         {
@@ -36,30 +36,37 @@ public sealed class LinkerShimTests
         var task = new WriteLinkerShim
         {
             BuildEngine = new RecordingBuildEngine(),
-            ShimPath = directory.Combine("link", "rustc-linker"),
+            ShimDirectory = directory.Combine("link"),
             LinkerAssembly = "/pkg/linker/net10.0/Aya.Bpf.Linker.dll",
-            LinkManifest = directory.Combine("link", "link.json"),
+            LinkManifest = directory.Combine("link", "captured.json"),
             DotnetHostPath = "/usr/share/dotnet/dotnet",
         };
 
         Assert.IsTrue(task.Execute());
-        var written = File.GetLastWriteTimeUtc(task.WrittenShimPath);
-        File.SetLastWriteTimeUtc(task.WrittenShimPath, written.AddHours(-1));
+        var written = File.GetLastWriteTimeUtc(task.LinkerShimPath);
+        File.SetLastWriteTimeUtc(task.LinkerShimPath, written.AddHours(-1));
         Assert.IsTrue(task.Execute());
 
-        Assert.AreEqual(directory.Combine("link", "rustc-linker"), task.WrittenShimPath);
-        Assert.AreEqual(written.AddHours(-1), File.GetLastWriteTimeUtc(task.WrittenShimPath), "an unchanged shim must keep its timestamp");
-        Assert.IsTrue(File.GetUnixFileMode(task.WrittenShimPath).HasFlag(UnixFileMode.UserExecute));
-        StringAssert.StartsWith(File.ReadAllText(task.WrittenShimPath), "#!/bin/sh\n");
-        Assert.Contains("exec '/usr/share/dotnet/dotnet' '/pkg/linker/net10.0/Aya.Bpf.Linker.dll' capture ", File.ReadAllText(task.WrittenShimPath));
+        Assert.AreEqual(directory.Combine("link", "rustc-linker"), task.LinkerShimPath);
+        Assert.AreEqual(written.AddHours(-1), File.GetLastWriteTimeUtc(task.LinkerShimPath), "an unchanged shim must keep its timestamp");
+        string[] shims = [task.LinkerShimPath, Path.Combine(task.BpfLinkerDirectory, "bpf-linker"), task.RustcWrapperPath];
+        foreach (var shim in shims)
+        {
+            Assert.IsTrue(File.GetUnixFileMode(shim).HasFlag(UnixFileMode.UserExecute), shim);
+            StringAssert.StartsWith(File.ReadAllText(shim), "#!/bin/sh\n");
+        }
+        var capture = $"exec '/usr/share/dotnet/dotnet' '/pkg/linker/net10.0/Aya.Bpf.Linker.dll' 'capture' '{directory.Combine("link", "captured.json")}' \"$@\"";
+        Assert.Contains(capture, File.ReadAllText(shims[0]));
+        Assert.Contains(capture, File.ReadAllText(shims[1]), "bpf-linker is the same capture");
+        Assert.Contains("'/pkg/linker/net10.0/Aya.Bpf.Linker.dll' 'rustc-wrapper' \"$@\"", File.ReadAllText(shims[2]));
     }
 
     [TestMethod]
     public void WritesACmdFileForWindows()
     {
-        var content = LinkerShim.Content(@"C:\dotnet\dotnet.exe", @"C:\pkg\Aya.Bpf.Linker.dll", @"C:\p\obj\link.json", windows: true);
+        var content = LinkerShim.Content(@"C:\dotnet\dotnet.exe", @"C:\pkg\Aya.Bpf.Linker.dll", ["capture", @"C:\p\obj\link.json"], windows: true);
 
-        Assert.Contains("""@"C:\dotnet\dotnet.exe" "C:\pkg\Aya.Bpf.Linker.dll" capture "C:\p\obj\link.json" %*""", content);
+        Assert.Contains("""@"C:\dotnet\dotnet.exe" "C:\pkg\Aya.Bpf.Linker.dll" "capture" "C:\p\obj\link.json" %*""", content);
         Assert.AreEqual("rustc-linker.cmd", LinkerShim.FileName("rustc-linker", windows: true));
     }
 
