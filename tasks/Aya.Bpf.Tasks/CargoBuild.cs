@@ -31,7 +31,7 @@ public sealed class CargoBuild : ToolTask
     /// <summary>CargoPackage: the workspace member to build, when the manifest is the workspace's.</summary>
     public string? Package { get; set; }
 
-    /// <summary>The bins to build (from ResolveCargoCrate), each with <c>BpfBin</c>, <c>ObjectName</c> and <c>LinkManifest</c>.</summary>
+    /// <summary>The bins to build (from ResolveCargoCrate), each with <c>BpfBin</c> (its name) and <c>LinkManifest</c> (where its link is kept).</summary>
     [Required] public ITaskItem[] Bins { get; set; } = [];
 
     /// <summary>cargo's --target-dir, an absolute path under obj/.</summary>
@@ -65,7 +65,7 @@ public sealed class CargoBuild : ToolTask
     /// <summary>BpfOverflowChecks: true or false sets the profile's overflow-checks; profile leaves it.</summary>
     public string? OverflowChecks { get; set; }
 
-    /// <summary>The files the bins' links read, each with its bin's <c>BpfBin</c> and <c>ObjectName</c>: a change to any relinks that bin.</summary>
+    /// <summary>The files the bins' links read, each with its bin's metadata: a change to any relinks that bin.</summary>
     [Output] public ITaskItem[] LinkInputs { get; private set; } = [];
 
     protected override string ToolName => OperatingSystem.IsWindows() ? "cargo.exe" : "cargo";

@@ -56,8 +56,6 @@ public sealed class ResolveCargoCrate : Task
     /// <summary>Whether a BPF-target build builds core from source.</summary>
     [Output] public bool UseBuildStd { get; private set; }
 
-    [Output] public string PackageName { get; private set; } = "";
-
     /// <summary>The workspace's Cargo.toml and Cargo.lock (the package's own outside a workspace).</summary>
     [Output] public string WorkspaceManifest { get; private set; } = "";
 
@@ -87,13 +85,12 @@ public sealed class ResolveCargoCrate : Task
             Log.LogCodedError(planError!.Value.Code, package.ManifestPath, planError.Value.Message);
             return false;
         }
+        Log.LogMessage(MessageImportance.High, plan.Describe(inputs));
         if (!CheckConfig(plan, config))
             return false;
-        Log.LogMessage(MessageImportance.High, plan.Describe(inputs));
 
         EffectiveRustBuild = plan.Host ? "host" : "bpf";
         UseBuildStd = plan.BuildStd;
-        PackageName = package.Name;
         WorkspaceManifest = Path.Combine(workspace.Root, "Cargo.toml");
         CargoLock = Path.Combine(workspace.Root, "Cargo.lock");
         Bins = [.. bins.Select(bin => Item(bin, bins.Count == 1 ? ObjectName : bin.Name + ObjectExtension))];

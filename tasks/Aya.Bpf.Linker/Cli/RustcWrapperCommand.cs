@@ -47,8 +47,11 @@ internal static class RustcWrapperCommand
                     error.WriteLine(line);
                 return exitCode;
             }
-            error.WriteLine($"note: Aya.Bpf.Sdk: crate `{CrateName(command)}` defines items once per target architecture ({string.Join(", ", definedTwice)} with the BPF cfgs beside the host's); it is compiled with the host's cfgs alone.");
-            return RunPassingThrough([.. hostOnly]);
+            var retried = RunPassingThrough([.. hostOnly]);
+            // Said only when it helped: a name defined twice either way is the crate's own error, shown as rustc gives it.
+            if (retried == 0)
+                error.WriteLine($"note: Aya.Bpf.Sdk: crate `{CrateName(command)}` defines items once per target architecture ({string.Join(", ", definedTwice)} with the BPF cfgs beside the host's); it was compiled with the host's cfgs alone.");
+            return retried;
         }
         catch (System.ComponentModel.Win32Exception e)
         {

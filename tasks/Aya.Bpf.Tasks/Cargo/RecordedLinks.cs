@@ -20,7 +20,7 @@ internal enum LinkCollection
 /// </summary>
 internal sealed class RecordedLinks(TaskLoggingHelper log, string manifestPath)
 {
-    /// <summary>Every bin's link inputs, each item with its bin's <c>BpfBin</c> and <c>ObjectName</c>.</summary>
+    /// <summary>Every bin's link inputs, each item with its bin's metadata.</summary>
     public List<ITaskItem> Inputs { get; } = [];
 
     /// <param name="bins">The bins to link, with the <c>LinkManifest</c> each link's manifest is kept in.</param>
@@ -59,8 +59,8 @@ internal sealed class RecordedLinks(TaskLoggingHelper log, string manifestPath)
             foreach (var input in inputs)
             {
                 var item = new TaskItem(input);
-                item.SetMetadata("BpfBin", name);
-                item.SetMetadata("ObjectName", bin.GetMetadata("ObjectName"));
+                // The bin's metadata (its object, manifest...): the link step batches on it.
+                bin.CopyMetadataTo(item);
                 Inputs.Add(item);
             }
         }
