@@ -22,6 +22,9 @@ public sealed class CargoBuild : ToolTask
     [Required] public string ManifestPath { get; set; } = "";
     [Required] public string ProjectDirectory { get; set; } = "";
 
+    /// <summary>Where cargo runs (the config files it reads depend on it); empty: <see cref="ProjectDirectory"/>.</summary>
+    public string? WorkingDirectory { get; set; }
+
     /// <summary>bpfel or bpfeb.</summary>
     public string Target { get; set; } = "bpfel";
 
@@ -111,7 +114,7 @@ public sealed class CargoBuild : ToolTask
 
     protected override string GenerateFullPathToTool() => CargoPath;
 
-    protected override string GetWorkingDirectory() => ProjectDirectory;
+    protected override string GetWorkingDirectory() => string.IsNullOrEmpty(WorkingDirectory) ? ProjectDirectory : WorkingDirectory;
 
     protected override bool ValidateParameters()
     {

@@ -41,6 +41,9 @@ public sealed class ResolveCargoCrate : Task
     public string Target { get; set; } = "bpfel";
     public string ToolchainName { get; set; } = "";
 
+    /// <summary>rustc's release, e.g. 1.97.0-nightly: a nightly (or dev) cargo reads [unstable] config by itself.</summary>
+    public string RustcRelease { get; set; } = "";
+
     /// <summary>The object's file name when the project builds one bin (BpfObjectName).</summary>
     [Required] public string ObjectName { get; set; } = "";
 
@@ -60,6 +63,15 @@ public sealed class ResolveCargoCrate : Task
     [Output] public string WorkspaceManifest { get; private set; } = "";
 
     [Output] public string CargoLock { get; private set; } = "";
+
+    /// <summary>Where cargo runs: the project's folder, or, to set the crate's own config aside, the crate's parent.</summary>
+    [Output] public string CargoWorkingDirectory { get; private set; } = "";
+
+    /// <summary>
+    /// The toolchain cargo is to run with (RUSTUP_TOOLCHAIN): RustToolchain, or, when cargo runs
+    /// outside the folder whose rust-toolchain file chose it, that toolchain; empty: rustup decides.
+    /// </summary>
+    [Output] public string CargoToolchain { get; private set; } = "";
 
     public override bool Execute()
     {
@@ -86,8 +98,21 @@ public sealed class ResolveCargoCrate : Task
             return false;
         }
         Log.LogMessage(MessageImportance.High, plan.Describe(inputs));
-        if (!CheckConfig(plan, config))
+        foreach (var entry in config.Entries)
+            Log.LogMessage(MessageImportance.Low, $"cargo config: {entry.Key} = {entry.Value} ({entry.Origin})");
+        var decision = CargoConfigPolicy.Decide(plan, config, ProjectDirectory, Path.GetDirectoryName(package.ManifestPath) ?? ProjectDirectory,
+            IsNightly(RustcRelease), HasRustSrc, ToolchainName);
+        if (decision.Error is { } error)
+        {
+            Log.LogCodedError(error.Code, error.File.Length > 0 ? error.File : ManifestPath, error.Message);
             return false;
+        }
+        if (decision.Note is { } note)
+            Log.LogMessage(MessageImportance.High, note);
+        CargoWorkingDirectory = decision.WorkingDirectory;
+        CargoToolchain = !string.IsNullOrWhiteSpace(RustToolchain) ? RustToolchain.Trim()
+            : ToolchainFileBetween(ProjectDirectory, CargoWorkingDirectory) ? ToolchainName
+            : "";
 
         EffectiveRustBuild = plan.Host ? "host" : "bpf";
         UseBuildStd = plan.BuildStd;
@@ -157,36 +182,21 @@ public sealed class ResolveCargoCrate : Task
             .Distinct(StringComparer.Ordinal)];
     }
 
-    /// <summary>
-    /// cargo honours <c>[unstable]</c> config only with nightly features allowed, which a BPF-target
-    /// build turns on (RUSTC_BOOTSTRAP) and a host build leaves off: say what the host build sets
-    /// aside, and stop a BPF build whose config asks for a core that cannot be built.
-    /// </summary>
-    private bool CheckConfig(RustBuildPlan plan, CargoConfig config)
+    /// <summary>Whether a rust-toolchain file in <paramref name="from"/> or a folder above it, below <paramref name="to"/>, chose the toolchain.</summary>
+    private static bool ToolchainFileBetween(string from, string to)
     {
-        foreach (var entry in config.Entries)
-            Log.LogMessage(MessageImportance.Low, $"cargo config: {entry.Key} = {entry.Value} ({entry.Origin})");
-        var unstable = config.Under("unstable");
-        if (unstable.Count == 0)
-            return true;
-        var settings = string.Join(", ", unstable.GroupBy(e => e.Key).Select(g => $"{g.Key} = [{string.Join(", ", g.Select(e => e.Value))}]"));
-        var files = string.Join(", ", config.FilesSetting("unstable").DefaultIfEmpty(unstable[0].Origin));
-        if (plan.Host)
+        var stop = Path.TrimEndingDirectorySeparator(Path.GetFullPath(to));
+        for (var directory = Path.GetFullPath(from); directory is not null && Path.TrimEndingDirectorySeparator(directory) != stop;
+             directory = Path.GetDirectoryName(Path.TrimEndingDirectorySeparator(directory)))
         {
-            Log.LogMessage(MessageImportance.High,
-                $"The host build sets aside the [unstable] cargo settings of {files} ({settings}): they are for a BPF-target build; core comes precompiled with the host's standard library.");
-            return true;
+            if (File.Exists(Path.Combine(directory, "rust-toolchain.toml")) || File.Exists(Path.Combine(directory, "rust-toolchain")))
+                return true;
         }
-        var buildStd = config.Under("unstable.build-std");
-        if (buildStd.Count > 0 && !HasRustSrc)
-        {
-            Log.LogCodedError(ErrorCodes.RustSrcMissing, config.FilesSetting("unstable.build-std").FirstOrDefault() ?? ManifestPath,
-                $"unstable.build-std (set in {files}) asks cargo to build {string.Join(", ", buildStd.Select(e => e.Value))} from source, but the toolchain {ToolchainName} has no rust-src. " +
-                $"Install it with `rustup component add rust-src --toolchain {ToolchainName}`, or set BpfRustBuild to host (or auto) to compile for the host, which sets the setting aside.");
-            return false;
-        }
-        return true;
+        return false;
     }
+
+    private static bool IsNightly(string release) =>
+        release.EndsWith("-nightly", StringComparison.Ordinal) || release.EndsWith("-dev", StringComparison.Ordinal);
 
     private CargoConfig ReadConfig()
     {

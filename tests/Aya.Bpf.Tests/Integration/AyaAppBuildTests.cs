@@ -60,6 +60,32 @@ public sealed class AyaAppBuildTests
             "the one bin's object is the project's object");
     }
 
+    /// <summary>
+    /// A nightly cargo reads the crate's [unstable] build-std whatever the build's environment says
+    /// (old aya templates pin nightly in the eBPF crate): the host build runs cargo from the crate's
+    /// parent, so the crate's own config is set aside, and still builds with the pinned toolchain.
+    /// </summary>
+    [TestMethod]
+    [TestCategory("Integration")]
+    [TestCategory("Kernel")]
+    public void ACratePinnedToNightly_HasItsOwnConfigSetAside_AndBuildsWithNightly()
+    {
+        RequiredTool.CargoPath();
+        RequiredTool.NightlyToolchain();
+        RequiredTool.ForKernelLoad();
+        using FixtureWorkspace workspace = FixtureWorkspace.Create();
+        workspace.WriteFile($"{Crate}/rust-toolchain.toml", "[toolchain]\nchannel = \"nightly\"\n"u8.ToArray());
+
+        BuildResult build = workspace.BuildPlain(Project);
+
+        Assert.IsTrue(build.Succeeded, build.Describe());
+        StringAssert.Contains(build.Output, "Rust toolchain nightly-x86_64-unknown-linux-gnu: rustc 1.97", build.Describe());
+        StringAssert.Contains(build.Output,
+            $"The host build runs cargo from {workspace.PathOf("aya-app")}, so that it sets aside the crate's own cargo config {workspace.PathOf($"{Crate}/.cargo/config.toml")} (build.target, unstable.build-std)",
+            build.Describe());
+        BpfObjectAssertions.LoadedCleanly(Bpftool.LoadAll(workspace.PathOf($"{Crate}/bin/Debug/aya-app.bpf.o")), "aya_app", "xdp");
+    }
+
     [TestMethod]
     [TestCategory("Integration")]
     public void AReferencingProject_GetsEveryObject_AsFilesAndAsResources()

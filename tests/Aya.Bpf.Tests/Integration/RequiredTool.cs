@@ -22,6 +22,15 @@ internal static class RequiredTool
         ?? FindInCargoHome()
         ?? Missing("cargo", "install Rust with rustup (stable toolchain)");
 
+    /// <summary>rustup's nightly toolchain, for builds that pin it (another LLVM, a cargo that reads [unstable] config).</summary>
+    public static void NightlyToolchain()
+    {
+        string rustup = Path.Combine(Path.GetDirectoryName(CargoPath())!, "rustup");
+        ProcessResult nightly = ChildProcess.Run(rustup, ["run", "nightly", "rustc", "-V"], TimeSpan.FromMinutes(1));
+        if (!nightly.Succeeded)
+            Missing($"the nightly Rust toolchain ({rustup} run nightly rustc -V: {nightly.Output.Trim()})", "rustup toolchain install nightly");
+    }
+
     /// <summary>Root, which loading programs into the kernel and mounting bpffs take.</summary>
     public static void BpfPrivileges()
     {

@@ -40,7 +40,7 @@ public sealed class SolutionBuildTests
     public void ParallelBuildOfAMixedSolution_IsRightEveryTime()
     {
         RequiredTool.CargoPath();
-        RequireNightly();
+        RequiredTool.NightlyToolchain();
         using FixtureWorkspace workspace = FixtureWorkspace.Create();
         workspace.WriteFile("xdp-nightly/xdp-nightly.bpfproj", System.Text.Encoding.UTF8.GetBytes(NightlyProject));
         Succeeds(workspace.Dotnet("new", "sln", "-n", "mixed"));
@@ -64,14 +64,6 @@ public sealed class SolutionBuildTests
                     File.ReadAllBytes(workspace.PathOf($"bpf-consumer/bin/Release/net10.0/{name}.bpf.o")),
                     $"{name}.bpf.o in the consumer's output, {context}");
         }
-    }
-
-    private static void RequireNightly()
-    {
-        string rustup = Path.Combine(Path.GetDirectoryName(RequiredTool.CargoPath())!, "rustup");
-        ProcessResult nightly = ChildProcess.Run(rustup, ["run", "nightly", "rustc", "-V"], TimeSpan.FromMinutes(1));
-        if (!nightly.Succeeded)
-            RequiredTool.Missing($"the nightly Rust toolchain ({rustup} run nightly rustc -V: {nightly.Output.Trim()})", "rustup toolchain install nightly");
     }
 
     private static void Succeeds(ProcessResult result) => Assert.IsTrue(result.Succeeded, result.Output);
