@@ -96,7 +96,7 @@ internal sealed class BtfCompositeMetaChecks(BtfData btf, BtfKernelFacts facts, 
             string? problem = EntryProblem(entry, size, sizeKnown, lastEnd);
             if (problem is not null)
             {
-                log.Entry(type, entry, problem);
+                log.Entry(type, entry, btf.TypeById(entry.Type), problem);
                 return false;
             }
 

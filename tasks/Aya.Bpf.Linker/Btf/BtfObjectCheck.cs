@@ -63,9 +63,11 @@ internal static class BtfObjectCheck
         var subject = violation.TypeId == 0
             ? "the BTF header"
             : $"BTF type [{violation.TypeId}] {BtfKindNames.Of(violation.Kind)} '{violation.TypeName}'";
+        // A DATASEC's entries are variables: a map's, a global's, found at their declaration.
+        var isSection = violation.Kind == BtfKind.Datasec;
         if (violation.MemberName is not null)
-            subject += $", member '{violation.MemberName}'";
-        var origin = origins.Find(violation.TypeName);
+            subject += isSection ? $", variable '{violation.MemberName}'" : $", member '{violation.MemberName}'";
+        var origin = (isSection && violation.MemberName is { } variable ? origins.Find(variable) : null) ?? origins.Find(violation.TypeName);
         var source = origin is null || origin.SourceName == violation.TypeName ? "" : $" (from `{origin.SourceName}`)";
         var message = $"{subject}{source} would be refused at load time (checked for Linux {kernelBaseline} and later): {violation.Message}";
         return new Diagnostic(Severity.Error, DiagnosticCodes.BtfInvalid, message, origin?.File, origin?.Line ?? 0);

@@ -92,19 +92,19 @@ internal sealed class BtfReferenceChecks(BtfData btf, BtfTypeSizes sizes, BtfVio
         {
             if (btf.TypeById(entry.Type) is not BtfVarType var)
             {
-                log.Entry(datasec, entry, "Not a VAR kind member");
+                log.Entry(datasec, entry, null, "Not a VAR kind member");
                 return;
             }
 
             if (!sizes.TryGetSize(var.Type, out ulong size, out _))
             {
-                log.Entry(datasec, entry, "Invalid type");
+                log.Entry(datasec, entry, var, "Invalid type");
                 return;
             }
 
             if (entry.Size < size)
             {
-                log.Entry(datasec, entry, "Invalid size");
+                log.Entry(datasec, entry, var, "Invalid size");
                 return;
             }
         }

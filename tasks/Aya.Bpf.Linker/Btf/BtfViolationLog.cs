@@ -27,8 +27,9 @@ internal sealed class BtfViolationLog
     public void Member(BtfCompositeType type, BtfMember member, string message) =>
         Add(type, member.Name, $"{BtfLogLine.Full(type)}; {BtfLogLine.Member(member)} {message}");
 
-    public void Entry(BtfDatasecType type, BtfDatasecEntry entry, string message) =>
-        Add(type, null, $"{BtfLogLine.Full(type)}; {BtfLogLine.Entry(entry)} {message}");
+    /// <param name="variable">The entry's VAR, whose name (a map's, a global's) says what the entry is.</param>
+    public void Entry(BtfDatasecType type, BtfDatasecEntry entry, BtfType? variable, string message) =>
+        Add(type, variable is BtfVarType ? variable.Name : null, $"{BtfLogLine.Full(type)}; {BtfLogLine.Entry(entry)} {message}");
 
     /// <summary>A type-level message that concerns one named component (an enumerator, a parameter).</summary>
     public void Component(BtfType type, string? componentName, string message) =>

@@ -79,6 +79,8 @@ internal sealed class LinkPipeline(LinkOptions options, DiagnosticLog log)
             return false;
         foreach (var map in maps)
             log.Info($"Map {map.Name}: legacy definition rewritten into .maps ({string.Join(", ", map.Plan.Members.Select(Describe))})");
+        if (MapsSection.Unify(module) is > 0 and var writable)
+            log.Info($"{writable} maps written the BTF way as immutable statics made writable, so that every map is in one .maps section.");
 
         var repair = _timer.Time("debug info", () => DebugInfoRepair.Apply(context, module));
         foreach (var source in MapSources.Find(context, module))

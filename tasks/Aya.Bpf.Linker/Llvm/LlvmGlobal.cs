@@ -88,6 +88,11 @@ internal readonly struct LlvmGlobal(nint handle, GlobalKind kind)
 
     public void SetSection(string section) => LlvmApi.LLVMSetSection(handle, section);
 
+    /// <summary>For a variable: whether it is constant (LLVM puts it in a read-only section and may fold its loads).</summary>
+    public bool IsConstant => LlvmApi.LLVMIsGlobalConstant(handle) != 0;
+
+    public void SetConstant(bool constant) => LlvmApi.LLVMSetGlobalConstant(handle, constant ? 1 : 0);
+
     public void SetAlignment(uint bytes) => LlvmApi.LLVMSetAlignment(handle, bytes);
 
     public void Attach(uint kind, LlvmMetadata node) => LlvmApi.LLVMGlobalSetMetadata(handle, kind, node.Handle);

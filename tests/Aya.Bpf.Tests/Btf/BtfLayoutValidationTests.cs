@@ -133,7 +133,7 @@ public sealed class BtfLayoutValidationTests
         b.Datasec(".data", 8, (x, 0, 4), (y, 4, 4));
         uint bad = b.Datasec(".bss", 8, (y, 4, 4), (x, 0, 4));
 
-        ViolationAssert.Single(b.Validate(), bad, BtfKind.Datasec, ".bss", "[5] DATASEC .bss size=8 vlen=2; type_id=2 offset=0 size=4 Invalid offset");
+        ViolationAssert.Single(b.Validate(), bad, BtfKind.Datasec, ".bss", "[5] DATASEC .bss size=8 vlen=2; type_id=2 offset=0 size=4 Invalid offset", member: "x");
     }
 
     /// <summary>LLVM leaves every VAR at offset 0 for libbpf to place from its ELF symbol, then libbpf sorts.</summary>
@@ -155,7 +155,7 @@ public sealed class BtfLayoutValidationTests
             VariableOffsets = new Dictionary<string, uint> { ["x"] = 0, ["y"] = 4 },
         });
 
-        ViolationAssert.Single(asLoaded, d, BtfKind.Datasec, ".maps", "[4] DATASEC .maps size=0 vlen=2; type_id=2 offset=0 size=4 Invalid offset");
+        ViolationAssert.Single(asLoaded, d, BtfKind.Datasec, ".maps", "[4] DATASEC .maps size=0 vlen=2; type_id=2 offset=0 size=4 Invalid offset", member: "x");
         ViolationAssert.None(throughLibbpf);
     }
 
@@ -172,7 +172,7 @@ public sealed class BtfLayoutValidationTests
         ViolationAssert.None(BtfValidator.Validate(btf, new BtfValidationOptions { SectionSizes = new Dictionary<string, uint> { [".data"] = 8 } }));
         ViolationAssert.Single(
             BtfValidator.Validate(btf, new BtfValidationOptions { SectionSizes = new Dictionary<string, uint> { [".data"] = 4 } }),
-            d, BtfKind.Datasec, ".data", "[3] DATASEC .data size=0 vlen=1; type_id=2 offset=4 size=4 Invalid offset");
+            d, BtfKind.Datasec, ".data", "[3] DATASEC .data size=0 vlen=1; type_id=2 offset=4 size=4 Invalid offset", member: "x");
     }
 
     [TestMethod]

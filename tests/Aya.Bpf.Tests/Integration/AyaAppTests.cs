@@ -117,11 +117,14 @@ public sealed class AyaAppTests
         Assert.AreEqual("ringbuf", loaded.Map("AYA_LOGS").Type, "aya-log's buffer is the BPF branch's ring buffer map");
     }
 
-    /// <summary>The classifier turns the wire's EtherType into a number with inline BPF assembly (be16).</summary>
+    /// <summary>
+    /// The classifier turns the wire's EtherType into a number with inline BPF assembly (be16), and
+    /// counts frames in a map written the BTF way beside its legacy one: both in one .maps section.
+    /// </summary>
     [TestMethod]
     [TestCategory("Integration")]
     [TestCategory("Kernel")]
-    public void TcProgram_CountsEtherTypesThroughItsBpfAssembly()
+    public void TcProgram_CountsEtherTypesThroughItsBpfAssembly_InALegacyAndABtfMap()
     {
         using LoadedObject loaded = Load("tc-count.bpf.o", "tc_count", "sched_cls");
 
@@ -129,6 +132,10 @@ public sealed class AyaAppTests
         Assert.AreEqual(TcActOk, loaded.Run("tc_count", TestPackets.Ipv4Tcp(goodChecksum: false)), loaded.Result.Describe());
 
         Assert.AreEqual(2L, loaded.FormattedValue("ETHER_TYPES", EtherTypeIpv4).GetInt64(), "ETHER_TYPES[0x0800]");
+        Assert.AreEqual(2L, loaded.FormattedValue("FRAMES", 0).GetInt64(), "FRAMES[0], the BTF-way map");
+        new ExpectedMap("ETHER_TYPES", "hash", KeySize: 4, ValueSize: 8, MaxEntries: 16).AssertCreated(loaded);
+        new ExpectedMap("FRAMES", "array", KeySize: 4, ValueSize: 8, MaxEntries: 1).AssertCreated(loaded);
+        Assert.HasCount(1, ElfObjectHeader.SectionNames(Fixture.Workspace.PathOf($"{Output}/tc-count.bpf.o")).Where(name => name == ".maps").ToArray(), "one .maps section");
     }
 
     private static LoadedObject Load(string objectName, string program, string type)

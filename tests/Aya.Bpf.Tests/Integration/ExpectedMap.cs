@@ -41,7 +41,8 @@ internal sealed record ExpectedMap(string Name, string Type, long KeySize, long 
         }
     }
 
-    private void AssertCreated(LoadedObject loaded)
+    /// <summary>Fails the test unless <paramref name="loaded"/> holds this map, created with the expected type, sizes, flag and BTF.</summary>
+    public void AssertCreated(LoadedObject loaded)
     {
         string context = $"map {Name}. {loaded.Result.Describe()}";
         Assert.Contains($"libbpf: map '{Name}': created successfully", loaded.Result.Log, context);
