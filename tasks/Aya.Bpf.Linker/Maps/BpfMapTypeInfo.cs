@@ -25,4 +25,28 @@ internal sealed record BpfMapTypeInfo(
 
     /// <summary>The types that may have a <c>values</c> member: map-in-map and prog_array.</summary>
     public bool AcceptsValues => IsMapInMap || Type is BpfMapType.ProgArray;
+
+    /// <summary>What the kernel's map creation requires of max_entries, and who else may set it.</summary>
+    public MaxEntriesRule MaxEntries => Type switch
+    {
+        // A loader sizes a ring buffer before load (libbpf leaves 0 for the kernel to refuse if none
+        // does), libbpf makes a perf event array one entry per CPU, and sizes a struct_ops map itself.
+        BpfMapType.Ringbuf or BpfMapType.UserRingbuf or BpfMapType.PerfEventArray or BpfMapType.StructOps => MaxEntriesRule.SetAtLoad,
+        // Storage attached to kernel objects has no size of its own.
+        BpfMapType.SkStorage or BpfMapType.InodeStorage or BpfMapType.TaskStorage or BpfMapType.CgrpStorage
+            or BpfMapType.CgroupStorage or BpfMapType.PercpuCgroupStorage => MaxEntriesRule.Zero,
+        _ => MaxEntriesRule.AtLeastOne,
+    };
+}
+
+internal enum MaxEntriesRule
+{
+    /// <summary>The kernel refuses 0.</summary>
+    AtLeastOne,
+
+    /// <summary>The kernel requires 0.</summary>
+    Zero,
+
+    /// <summary>Any value in the object: the loader or libbpf sets it before the kernel sees it.</summary>
+    SetAtLoad,
 }

@@ -27,6 +27,9 @@ internal static class BtfMapPlanner
             key = types.LpmKey(key?.SizeInBytes == definition.KeySize - LpmPrefixBytes ? key : null, definition.KeySize);
         if (key is null && info is not null && IsIndexedByU32(info.Type) && definition.KeySize == 4)
             key = types.OfSize(4);
+        // The kernel takes a cgroup storage's key as its struct (attach type per key) or as the inode id (u64).
+        if (key is null && info?.Type is BpfMapType.CgroupStorage or BpfMapType.PercpuCgroupStorage)
+            key = definition.KeySize == DebugInfoMapTypes.CgroupStorageKeySize ? types.CgroupStorageKey() : definition.KeySize == 8 ? types.OfSize(8) : null;
         if (key is not null && value is null && definition.ValueSize != 0)
             value = types.OfSize(definition.ValueSize);
         if (value is not null && key is null && definition.KeySize != 0)

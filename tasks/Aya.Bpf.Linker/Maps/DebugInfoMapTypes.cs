@@ -22,6 +22,20 @@ internal sealed class DebugInfoMapTypes(DebugInfoBuilder builder) : IMapTypeFact
         return type;
     }
 
+    public MapTypeArgument CgroupStorageKey()
+    {
+        var members = new[]
+        {
+            builder.Member("cgroup_inode_id", 64, 0, OfSize(8).Type),
+            builder.Member("attach_type", 32, 64, OfSize(4).Type),
+        };
+        const string name = "bpf_cgroup_storage_key";
+        return new MapTypeArgument(name, builder.Struct(name, CgroupStorageKeySize * 8UL, members), CgroupStorageKeySize);
+    }
+
+    /// <summary>sizeof(struct bpf_cgroup_storage_key): its two members and the padding after the u32.</summary>
+    public const uint CgroupStorageKeySize = 16;
+
     public MapTypeArgument LpmKey(MapTypeArgument? data, uint keySize)
     {
         var prefix = OfSize(4);

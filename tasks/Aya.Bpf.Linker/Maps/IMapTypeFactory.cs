@@ -11,4 +11,10 @@ internal interface IMapTypeFactory
     /// <paramref name="data"/> when its size fits, else as bytes.
     /// </summary>
     MapTypeArgument LpmKey(MapTypeArgument? data, uint keySize);
+
+    /// <summary>
+    /// A cgroup storage key of 16 bytes, the struct the kernel insists on:
+    /// <c>bpf_cgroup_storage_key { cgroup_inode_id: u64, attach_type: u32 }</c>.
+    /// </summary>
+    MapTypeArgument CgroupStorageKey();
 }

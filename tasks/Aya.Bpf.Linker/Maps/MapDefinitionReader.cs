@@ -123,7 +123,10 @@ internal sealed partial class MapDefinitionReader(BtfData btf, BtfTypeSizes size
         return enumType.Values[0].RawValue;
     }
 
-    /// <summary><c>key</c>/<c>value</c>: a PTR (no modifiers allowed) to a type of known, non-zero size.</summary>
+    /// <summary>
+    /// <c>key</c>/<c>value</c>: a PTR (no modifiers allowed) to a type of known size. A size of 0 (Rust's
+    /// <c>()</c>) is no key or value, which keyless maps want; the map type's rules judge it.
+    /// </summary>
     private (uint, ulong)? ReadPointee(BtfMember member, string what, string name, MapReport report)
     {
         if (!btf.IsValidId(member.Type))
@@ -142,12 +145,6 @@ internal sealed partial class MapDefinitionReader(BtfData btf, BtfTypeSizes size
         if (!sizes.TryGetSize(pointer.Type, out ulong size, out _))
         {
             report.Add($"map '{name}': can't determine {what} size for type [{pointer.Type}].");
-            return null;
-        }
-
-        if (size == 0)
-        {
-            report.Add($"map '{name}': {what} type [{pointer.Type}] has size 0.");
             return null;
         }
 

@@ -18,6 +18,9 @@ public sealed class MapsZooTests : XdpFixtureTests
 
     private static readonly FixtureBuild Fixture = new("maps-zoo/maps-zoo.bpfproj");
 
+    // Not among the maps the programs hold: XDP programs may not use cgroup storage.
+    private const string CgroupStorage = "CGROUP_STORE";
+
     private protected override FixtureBuild Build => Fixture;
 
     protected override string ObjectFile => "maps-zoo/bin/Release/maps-zoo.bpf.o";
@@ -47,7 +50,7 @@ public sealed class MapsZooTests : XdpFixtureTests
         BuildResult build = Build.Succeeded();
 
         CollectionAssert.AreEquivalent(
-            ExpectedMaps().Select(map => map.Name).ToArray(),
+            ExpectedMaps().Select(map => map.Name).Append(CgroupStorage).ToArray(),
             LinkerLogMarkers.LegacyMapLines(build.Output).Select(line => line.Split(':')[0]["Map ".Length..]).ToArray(),
             build.Describe());
     }
@@ -75,6 +78,27 @@ public sealed class MapsZooTests : XdpFixtureTests
         ExpectedMap.AssertCreated(loaded, ExpectedMaps());
         Assert.DoesNotContain("Retrying without BTF", loaded.Result.Log, loaded.Result.Describe());
         Assert.IsEmpty(loaded.Result.LibbpfWarningLines, $"libbpf warned. {loaded.Result.Describe()}");
+    }
+
+    /// <summary>
+    /// The kernel takes a cgroup storage's 16-byte key only as struct bpf_cgroup_storage_key (as two
+    /// u64s it refuses the BTF, and libbpf retries without): the map is created with its BTF at once.
+    /// No XDP program may use it, so it is not among the maps the programs hold.
+    /// </summary>
+    [TestMethod]
+    [TestCategory("Integration")]
+    [TestCategory("Kernel")]
+    public void CgroupStorageKey_IsTheKernelsStruct_AndTheMapIsCreatedWithIt()
+    {
+        using LoadedObject loaded = LoadObject(pinMaps: false);
+        BtfDump btf = Bpftool.DumpBtf(Build.Workspace.PathOf(ObjectFile));
+
+        BtfDumpType key = btf.Single("STRUCT", "bpf_cgroup_storage_key");
+        CollectionAssert.AreEqual(new[] { ("cgroup_inode_id", 0L), ("attach_type", 64L) }, key.Members.Select(m => (m.Name!, m.BitsOffset)).ToArray(), btf.Describe());
+        Assert.AreEqual(16L, key.Size);
+        StringAssert.Contains(loaded.Result.Log, $"libbpf: map '{CgroupStorage}': found key [", loaded.Result.Describe());
+        StringAssert.Contains(loaded.Result.Log, $"libbpf: map '{CgroupStorage}': created successfully", loaded.Result.Describe());
+        Assert.DoesNotContain("Retrying without BTF", loaded.Result.Log, loaded.Result.Describe());
     }
 
     [TestMethod]

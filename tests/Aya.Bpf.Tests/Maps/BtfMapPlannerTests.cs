@@ -10,6 +10,8 @@ public sealed class BtfMapPlannerTests
     private const uint PerfEventArray = 4;
     private const uint Queue = 22;
     private const uint RingBuf = 27;
+    private const uint CgroupStorage = 19;
+    private const uint PercpuCgroupStorage = 21;
 
     private const uint LpmTrie = 11;
     private const uint ProgArray = 3;
@@ -23,6 +25,8 @@ public sealed class BtfMapPlannerTests
         public MapTypeArgument OfSize(uint bytes) => bytes == 4 ? U32 : new($"u{bytes * 8}", default, bytes);
 
         public MapTypeArgument LpmKey(MapTypeArgument? data, uint keySize) => new($"lpm_key_{data?.Name ?? "bytes"}", default, keySize);
+
+        public MapTypeArgument CgroupStorageKey() => new("bpf_cgroup_storage_key", default, 16);
     }
 
     [TestMethod]
@@ -34,6 +38,19 @@ public sealed class BtfMapPlannerTests
         Assert.AreSame(U32, plan.Key);
         Assert.AreSame(Counter, plan.Value);
         Assert.AreEqual(64u, Integer(plan, "max_entries"));
+    }
+
+    /// <summary>The kernel refuses a cgroup storage key typed as anything but its struct (16 bytes) or the inode id (u64).</summary>
+    [TestMethod]
+    [DataRow(CgroupStorage, 16u, "bpf_cgroup_storage_key")]
+    [DataRow(PercpuCgroupStorage, 16u, "bpf_cgroup_storage_key")]
+    [DataRow(CgroupStorage, 8u, "u64")]
+    public void ACgroupStorageKeyIsTypedAsTheKernelRequires(uint type, uint keySize, string keyType)
+    {
+        var plan = Plan(Definition(type, keySize, 16, 0), [Counter]);
+
+        Assert.AreEqual(keyType, plan.Key!.Name);
+        Assert.AreSame(Counter, plan.Value);
     }
 
     [TestMethod]

@@ -40,10 +40,25 @@ internal sealed class MapBtfBuilder
     public uint Def(params (string Name, uint Type)[] members) =>
         Btf.Struct("", (uint)members.Length * 8, [.. members.Select((m, i) => (m.Name, m.Type, (uint)i * 64))]);
 
-    /// <summary>A global map: its definition STRUCT, its VAR, and an entry in <c>.maps</c>.</summary>
+    /// <summary>
+    /// A global map: its definition STRUCT, its VAR, and an entry in <c>.maps</c>. A definition with a
+    /// <c>type</c> but no <c>max_entries</c> gets <c>max_entries 1</c> (before any <c>values</c>): the
+    /// kernel creates no map of most types without entries; <see cref="MapOfSize"/> leaves it out.
+    /// </summary>
     public uint Map(string name, params (string Name, uint Type)[] members) => Map(name, BtfVarLinkage.GlobalAllocated, members);
 
     public uint Map(string name, BtfVarLinkage linkage, params (string Name, uint Type)[] members)
+    {
+        if (members.Any(m => m.Name == "type") && members.All(m => m.Name != "max_entries"))
+        {
+            int at = members.TakeWhile(m => m.Name != "values").Count();
+            members = [.. members[..at], Int("max_entries", 1), .. members[at..]];
+        }
+        return MapOfSize(name, linkage, members);
+    }
+
+    /// <summary>A map with exactly the members given.</summary>
+    public uint MapOfSize(string name, BtfVarLinkage linkage, params (string Name, uint Type)[] members)
     {
         uint def = Def(members);
         return Entry(Btf.Var(name, def, linkage), (uint)members.Length * 8);

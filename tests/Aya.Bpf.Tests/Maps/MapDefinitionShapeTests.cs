@@ -34,7 +34,7 @@ public sealed class MapDefinitionShapeTests
         var b = new MapBtfBuilder();
         uint first = b.Map("FIRST", b.Int("max_entries", 1));
         b.Map("GOOD", b.Type(BpfMapType.Array), b.Int("max_entries", 1), b.Pointer("key", b.IntType), b.Pointer("value", b.U64));
-        uint third = b.Map("THIRD", b.Type(BpfMapType.Array), b.Int("colour", 3));
+        uint third = b.Map("THIRD", b.Type(BpfMapType.Array), b.Pointer("value", b.U64), b.Int("colour", 3));
 
         var violations = b.Validate();
 
@@ -65,8 +65,8 @@ public sealed class MapDefinitionShapeTests
     public void DefinitionMayBeBehindTypedefAndConst()
     {
         var b = new MapBtfBuilder();
-        uint def = b.Def(b.Type(BpfMapType.Array), b.Pointer("key", b.IntType), b.Pointer("value", b.U64));
-        b.Entry(b.Btf.Var("ALIASED", b.Btf.Const(b.Btf.Typedef("map_def", def))), 24);
+        uint def = b.Def(b.Type(BpfMapType.Array), b.Int("max_entries", 1), b.Pointer("key", b.IntType), b.Pointer("value", b.U64));
+        b.Entry(b.Btf.Var("ALIASED", b.Btf.Const(b.Btf.Typedef("map_def", def))), 32);
 
         MapAssert.None(b.Validate());
     }
@@ -113,9 +113,9 @@ public sealed class MapDefinitionShapeTests
     public void DefinitionMustFitItsSectionEntry()
     {
         var b = new MapBtfBuilder();
-        uint def = b.Def(b.Type(BpfMapType.Array), b.Pointer("key", b.IntType), b.Pointer("value", b.U64));
+        uint def = b.Def(b.Type(BpfMapType.Array), b.Int("max_entries", 1), b.Pointer("key", b.IntType), b.Pointer("value", b.U64));
         b.Entry(b.Btf.Var("SQUEEZED", def), 16);
 
-        MapAssert.Single(b.Validate(), "SQUEEZED", "map 'SQUEEZED': invalid def size (24 bytes, 16 in the section).");
+        MapAssert.Single(b.Validate(), "SQUEEZED", "map 'SQUEEZED': invalid def size (32 bytes, 16 in the section).");
     }
 }

@@ -40,9 +40,9 @@ public sealed class MapMemberTests
     public void UnnamedFieldIsRefused()
     {
         var b = new MapBtfBuilder();
-        b.Map("M", b.Type(BpfMapType.Array), b.Int("", 1));
+        b.Map("M", b.Type(BpfMapType.Array), b.Pointer("value", b.U64), b.Int("", 1));
 
-        MapAssert.Single(b.Validate(), "M", "map 'M': unknown field '' (field #1 has no name).");
+        MapAssert.Single(b.Validate(), "M", "map 'M': unknown field '' (field #2 has no name).");
     }
 
     [TestMethod]
@@ -50,8 +50,11 @@ public sealed class MapMemberTests
     {
         var b = new MapBtfBuilder();
         var type = b.Type(BpfMapType.Array);
-        uint def = b.Btf.Add("", BtfKind.Struct, 2, false, 16, b.Btf.Str("type"), type.Type, 0, 0xffff, type.Type, 64);
-        b.Entry(b.Btf.Var("M", def), 16);
+        var entries = b.Int("max_entries", 1);
+        var value = b.Pointer("value", b.U64);
+        uint def = b.Btf.Add("", BtfKind.Struct, 4, false, 32,
+            b.Btf.Str("type"), type.Type, 0, 0xffff, type.Type, 64, b.Btf.Str("max_entries"), entries.Type, 128, b.Btf.Str("value"), value.Type, 192);
+        b.Entry(b.Btf.Var("M", def), 32);
 
         MapAssert.Single(b.Validate(), "M", "map 'M': invalid field #1.");
     }
@@ -126,7 +129,7 @@ public sealed class MapMemberTests
     public void KeyAndValueMustBePointers(string field)
     {
         var b = new MapBtfBuilder();
-        b.Map("M", b.Type(BpfMapType.Hash), (field, b.U64));
+        b.Map("M", b.Type(BpfMapType.Hash), (field, b.U64), field == "key" ? b.Pointer("value", b.U64) : b.Pointer("key", b.U64));
 
         MapAssert.Single(b.Validate(), "M", $"map 'M': {field} spec is not PTR: int.");
     }
@@ -177,7 +180,7 @@ public sealed class MapMemberTests
         uint empty = b.Btf.Struct("unit", 0);
         b.Map("M", b.Type(BpfMapType.Hash), b.Pointer("key", empty), b.Pointer("value", b.U64));
 
-        MapAssert.Single(b.Validate(), "M", $"map 'M': key type [{empty}] has size 0.");
+        MapAssert.Single(b.Validate(), "M", "map 'M': hash maps need a key, but its size is 0; the kernel refuses key_size 0 (give 'key' a sized type, or 'key_size').");
     }
 
     [TestMethod]

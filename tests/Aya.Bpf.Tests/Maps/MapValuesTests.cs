@@ -93,7 +93,7 @@ public sealed class MapValuesTests
     public void ValuesMeanAValueSizeOfFour()
     {
         var b = new MapBtfBuilder();
-        uint inner = b.Def(b.Type(BpfMapType.Array), b.Pointer("key", b.IntType), b.Pointer("value", b.U64));
+        uint inner = b.Def(b.Type(BpfMapType.Array), b.Int("max_entries", 1), b.Pointer("key", b.IntType), b.Pointer("value", b.U64));
         b.Map("OUTER", b.Type(BpfMapType.ArrayOfMaps), b.Int("value_size", 8), Values(b, inner));
 
         MapAssert.Single(b.Validate(), "OUTER", "map 'OUTER': conflicting value size 8 != 4.");
@@ -103,7 +103,7 @@ public sealed class MapValuesTests
     public void ValueSizeFourWithValuesPasses()
     {
         var b = new MapBtfBuilder();
-        uint inner = b.Def(b.Type(BpfMapType.Array), b.Pointer("key", b.IntType), b.Pointer("value", b.U64));
+        uint inner = b.Def(b.Type(BpfMapType.Array), b.Int("max_entries", 1), b.Pointer("key", b.IntType), b.Pointer("value", b.U64));
         b.Map("OUTER", b.Type(BpfMapType.ArrayOfMaps), b.Int("value_size", 4), Values(b, inner));
 
         MapAssert.None(b.Validate());
@@ -113,7 +113,7 @@ public sealed class MapValuesTests
     public void InnerDefinitionFollowsTheSameRulesUnderTheOuterName()
     {
         var b = new MapBtfBuilder();
-        uint inner = b.Def(b.Type(BpfMapType.Array), b.Int("foo", 1));
+        uint inner = b.Def(b.Type(BpfMapType.Array), b.Int("max_entries", 1), b.Pointer("value", b.U64), b.Int("foo", 1));
         uint outer = b.Map("OUTER", b.Type(BpfMapType.ArrayOfMaps), Values(b, inner));
 
         var violation = Assert.ContainsSingle(b.Validate());
@@ -135,7 +135,7 @@ public sealed class MapValuesTests
     public void InnerDefinitionCannotBePinned()
     {
         var b = new MapBtfBuilder();
-        uint inner = b.Def(b.Type(BpfMapType.Array), b.Int("pinning", 1));
+        uint inner = b.Def(b.Type(BpfMapType.Array), b.Int("max_entries", 1), b.Pointer("value", b.U64), b.Int("pinning", 1));
         b.Map("OUTER", b.Type(BpfMapType.ArrayOfMaps), Values(b, inner));
 
         MapAssert.Single(b.Validate(), "OUTER", "map 'OUTER.inner': inner def can't be pinned.");
@@ -145,8 +145,8 @@ public sealed class MapValuesTests
     public void InnerDefinitionCannotHaveItsOwnInnerMap()
     {
         var b = new MapBtfBuilder();
-        uint innermost = b.Def(b.Type(BpfMapType.Array));
-        uint inner = b.Def(b.Type(BpfMapType.ArrayOfMaps), Values(b, innermost));
+        uint innermost = b.Def(b.Type(BpfMapType.Array), b.Int("max_entries", 1), b.Pointer("value", b.U64));
+        uint inner = b.Def(b.Type(BpfMapType.ArrayOfMaps), b.Int("max_entries", 1), Values(b, innermost));
         b.Map("OUTER", b.Type(BpfMapType.ArrayOfMaps), Values(b, inner));
 
         MapAssert.Single(b.Validate(), "OUTER", "map 'OUTER.inner': multi-level inner maps not supported.");
