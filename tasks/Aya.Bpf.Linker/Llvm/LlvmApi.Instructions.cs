@@ -29,6 +29,11 @@ internal static unsafe partial class LlvmApi
     [LibraryImport(Library)] public static partial void LLVMRemoveEnumAttributeAtIndex(nint function, uint index, uint kind);
     [LibraryImport(Library)] public static partial nint LLVMCreateEnumAttribute(nint context, uint kind, ulong value);
     [LibraryImport(Library)] public static partial void LLVMAddAttributeAtIndex(nint function, uint index, nint attribute);
+    [LibraryImport(Library)] public static partial nint LLVMGetCallSiteEnumAttribute(nint call, uint index, uint kind);
+    [LibraryImport(Library)] public static partial ulong LLVMGetEnumAttributeValue(nint attribute);
+    [LibraryImport(Library)] public static partial nint LLVMIsAGlobalVariable(nint value);
+    [LibraryImport(Library)] public static partial nint LLVMIsAAllocaInst(nint value);
+    [LibraryImport(Library)] public static partial uint LLVMGetAlignment(nint value);
     [LibraryImport(Library)] public static partial int LLVMHasPersonalityFn(nint function);
     [LibraryImport(Library)] public static partial void LLVMSetPersonalityFn(nint function, nint personality);
     [LibraryImport(Library)] public static partial nint LLVMIsALandingPadInst(nint value);

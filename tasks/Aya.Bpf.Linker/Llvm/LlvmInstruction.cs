@@ -52,6 +52,27 @@ internal readonly struct LlvmInstruction(nint context, nint handle)
     /// <summary>For a call: whether its <paramref name="index"/>th argument is a constant integer.</summary>
     public bool ArgumentIsConstant(int index) => LlvmApi.LLVMIsAConstantInt(Argument(index)) != 0;
 
+    /// <summary>For a call: its <paramref name="index"/>th argument's value, when that is a constant integer.</summary>
+    public ulong? ConstantArgument(int index) =>
+        ArgumentIsConstant(index) ? LlvmApi.LLVMConstIntGetZExtValue(Argument(index)) : null;
+
+    /// <summary>
+    /// For a call: the alignment known of its <paramref name="index"/>th (pointer) argument, from the
+    /// call site's promise or, for a global variable or stack slot itself, from its declaration; 1
+    /// when nothing is known.
+    /// </summary>
+    public ulong ArgumentAlignment(int index)
+    {
+        var kind = LlvmAttributes.EnumKind("align");
+        var attribute = kind == 0 ? 0 : LlvmApi.LLVMGetCallSiteEnumAttribute(handle, LlvmAttributes.FirstParameterIndex + (uint)index, kind);
+        var promised = attribute == 0 ? 1 : LlvmApi.LLVMGetEnumAttributeValue(attribute);
+        var pointer = Argument(index);
+        var declared = LlvmApi.LLVMIsAGlobalVariable(pointer) != 0 || LlvmApi.LLVMIsAAllocaInst(pointer) != 0
+            ? LlvmApi.LLVMGetAlignment(pointer)
+            : 1;
+        return Math.Max(1, Math.Max(promised, declared));
+    }
+
     /// <summary>
     /// The source file and line of this instruction in the function it ended up in: for code
     /// inlined from core, the line of the program's own source that led there. Null without debug info.

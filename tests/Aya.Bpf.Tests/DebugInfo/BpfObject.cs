@@ -3,6 +3,7 @@ using Aya.Bpf.Linker.DebugInfo;
 using Aya.Bpf.Linker.Diagnostics;
 using Aya.Bpf.Linker.Emit;
 using Aya.Bpf.Linker.Llvm;
+using Aya.Bpf.Tests.Support;
 
 namespace Aya.Bpf.Tests.DebugInfo;
 
@@ -19,8 +20,7 @@ internal static class BpfObject
             DebugInfoRepair.Apply(context, module);
         }
 
-        using var machine = TargetMachine.TryCreate("bpfel", "v3", "", CodeGenOptLevel.Default, out var error)
-            ?? throw new InvalidOperationException(error);
+        using var machine = ToolchainLlvm.BpfMachine();
         module.SetTarget(machine);
         var log = new DiagnosticLog(TextWriter.Null);
         var bytes = ObjectEmitter.Emit(context, machine, module, log);

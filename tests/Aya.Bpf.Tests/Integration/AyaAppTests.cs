@@ -17,6 +17,9 @@ public sealed class AyaAppTests
     private const int XdpDrop = 1;
     private const int TcActOk = 0;
     private const int EtherTypeIpv4 = 0x0800;
+    // The program's per-CPU scratch record (Scratch in src/main.rs) and where it keeps the protocol.
+    private const int ScratchBytes = 4096;
+    private const int ScratchProtocolAt = 4000;
 
     private static readonly FixtureBuild Fixture = FixtureBuild.Plain(Project);
 
@@ -115,6 +118,34 @@ public sealed class AyaAppTests
         loaded.AssertFormattedFields("PACKETS", TestPackets.Ipv4Source,
             ("packets", 2), ("bytes", 2 * TestPackets.Ipv4TotalLength), ("last_action", XdpDrop), ("last_protocol", TestPackets.Tcp));
         Assert.AreEqual("ringbuf", loaded.Map("AYA_LOGS").Type, "aya-log's buffer is the BPF branch's ring buffer map");
+    }
+
+    /// <summary>
+    /// The XDP program zeroes a 4 KiB per-CPU record (write_bytes, a memset too long for the backend to
+    /// expand), stores the packet's protocol in it and copies it to a second record (copy_nonoverlapping,
+    /// a memcpy as long): both records hold exactly that on the CPU that ran it.
+    /// </summary>
+    [TestMethod]
+    [TestCategory("Integration")]
+    [TestCategory("Kernel")]
+    public void XdpProgram_ZeroesAndCopiesARecordTooLongToExpand()
+    {
+        using LoadedObject loaded = Load("aya-app.bpf.o", "aya_app", "xdp");
+        byte[] nonZero = [.. Enumerable.Repeat((byte)0xAA, ScratchBytes)];
+        foreach (var record in new[] { 0, 1 })
+            loaded.Update("SCRATCH", BitConverter.GetBytes(record), nonZero);
+
+        Assert.AreEqual(XdpPass, loaded.Run("aya_app", TestPackets.Ipv4Tcp(goodChecksum: true)), loaded.Result.Describe());
+
+        foreach (var record in new[] { 0, 1 })
+        {
+            var written = loaded.FormattedPerCpuValues("SCRATCH", record)
+                .Select(value => value.GetProperty("bytes").EnumerateArray().Select(b => b.GetInt32()).ToArray())
+                .Where(bytes => bytes[ScratchProtocolAt] == TestPackets.Tcp)
+                .ToList();
+            Assert.HasCount(1, written, $"SCRATCH[{record}]: one CPU ran the program and left the protocol at {ScratchProtocolAt}");
+            Assert.AreEqual(ScratchBytes - 1, written[0].Count(b => b == 0), $"SCRATCH[{record}]: all but the protocol zeroed");
+        }
     }
 
     /// <summary>

@@ -97,7 +97,13 @@ internal sealed class LoadedObject : IDisposable
     /// `bpftool map dump` formats it from the map's BTF: a number, or an object of the value's fields.
     /// Fails the test when the key is missing or the dump is not formatted (the map has no BTF).
     /// </summary>
-    public JsonElement FormattedValue(string mapName, long key)
+    public JsonElement FormattedValue(string mapName, long key) => FormattedEntry(mapName, key).GetProperty("value");
+
+    /// <summary>The values of every CPU under <paramref name="key"/> in a per-CPU map, formatted as <see cref="FormattedValue"/> formats one.</summary>
+    public IReadOnlyList<JsonElement> FormattedPerCpuValues(string mapName, long key) =>
+        [.. FormattedEntry(mapName, key).GetProperty("values").EnumerateArray().Select(cpu => cpu.GetProperty("value"))];
+
+    private JsonElement FormattedEntry(string mapName, long key)
     {
         LoadedMap map = Map(mapName);
         string dump = Bpftool.Run("-j", "map", "dump", "id", $"{map.Id}");
@@ -109,7 +115,7 @@ internal sealed class LoadedObject : IDisposable
                 $"bpftool map dump of {mapName} is not formatted, so the map has no BTF for its key and value: {dump}");
             if (formatted.GetProperty("key").ValueKind == JsonValueKind.Number && formatted.GetProperty("key").GetInt64() == key)
             {
-                return formatted.GetProperty("value").Clone();
+                return formatted.Clone();
             }
         }
 

@@ -32,12 +32,7 @@ public sealed class ModuleLinkerTests
     private TargetMachine Machine => _machine!;
 
     [TestInitialize]
-    public void Setup()
-    {
-        ToolchainLlvm.EnsureLoaded();
-        _machine = TargetMachine.TryCreate("bpfel", "v3", "", CodeGenOptLevel.Default, out var error)
-            ?? throw new InvalidOperationException(error);
-    }
+    public void Setup() => _machine = ToolchainLlvm.BpfMachine();
 
     [TestCleanup]
     public void Cleanup() => _machine?.Dispose();

@@ -11,6 +11,14 @@ internal static class ToolchainLlvm
     /// <summary>The libLLVM path, after loading it; skips (outside CI) or fails (in CI) without a Rust toolchain.</summary>
     public static string EnsureLoaded() => s_load.Value;
 
+    /// <summary>A bpfel target machine (CPU v3) of the loaded LLVM, as the linker makes one by default.</summary>
+    public static TargetMachine BpfMachine()
+    {
+        EnsureLoaded();
+        return TargetMachine.TryCreate("bpfel", "v3", "", CodeGenOptLevel.Default, out var error)
+            ?? throw new InvalidOperationException(error);
+    }
+
     private static string Load()
     {
         var lib = Path.Combine(Rustc.Require().Sysroot(), "lib");
