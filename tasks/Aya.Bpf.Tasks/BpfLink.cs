@@ -33,6 +33,9 @@ public sealed class BpfLink : ToolTask
     /// <summary>The oldest kernel whose BTF rules the link checks, e.g. 6.1 or 5.15; empty: the linker's default.</summary>
     public string? KernelBaseline { get; set; }
 
+    /// <summary>The license for a program that declares none (BpfLicense), e.g. GPL or Dual MIT/GPL; empty: none.</summary>
+    public string? License { get; set; }
+
     /// <summary>The bitcode was compiled for the host (BpfRustBuild): the link retargets it to BPF.</summary>
     public bool FromHost { get; set; }
 
@@ -60,10 +63,16 @@ public sealed class BpfLink : ToolTask
                 $"BpfKernelBaseline '{kernelBaseline}' is not a kernel version such as 6.1 or 5.15 (major.minor or major.minor.patch).");
             return false;
         }
+        var license = License?.Trim() ?? "";
+        if (LicenseProblem(license) is { } problem)
+        {
+            Log.LogCodedError(ErrorCodes.SettingInvalid, ProjectFile, $"BpfLicense '{license}' {problem}.");
+            return false;
+        }
         var request = new LinkRequest(
             Path.GetFullPath(LlvmLibraryPath), Path.GetFullPath(LinkManifest),
             [.. Bitcode.Select(item => item.GetMetadata("FullPath"))],
-            Target, Cpu, CpuFeatures ?? "", OptimizationLevel, Path.GetFullPath(OutputFile), kernelBaseline, FromHost);
+            Target, Cpu, CpuFeatures ?? "", OptimizationLevel, Path.GetFullPath(OutputFile), kernelBaseline, FromHost, license);
         FileContent.WriteIfDifferent(ResponseFile, string.Join('\n', LinkResponseFile.Lines(request)) + "\n");
         return base.Execute();
     }
@@ -101,6 +110,12 @@ public sealed class BpfLink : ToolTask
     /// <summary>What the linker's <c>--kernel-baseline</c> accepts: major.minor or major.minor.patch, major at least 4.</summary>
     internal static bool IsKernelVersion(string text) =>
         Version.TryParse(text, out var version) && version.Revision < 0 && version.Major >= 4;
+
+    // libbpf passes on at most 63 characters of a license, as a C string on one line of the response file.
+    internal static string? LicenseProblem(string license) =>
+        license.Length > 63 ? "is longer than the 63 characters libbpf passes to the kernel"
+        : license.Any(char.IsControl) ? "holds a control character"
+        : null;
 
     internal static string CrashMessage(int exitCode, IReadOnlyList<string> outputTail)
     {

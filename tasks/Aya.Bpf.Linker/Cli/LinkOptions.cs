@@ -16,6 +16,9 @@ internal sealed record LinkOptions
     /// <summary>The oldest kernel whose BTF rules the link checks (name length, which kinds exist); 6.1 by default.</summary>
     public Version KernelBaseline { get; init; } = new(6, 1);
 
+    /// <summary>The license to give a program that declares none (BpfLicense); null: none.</summary>
+    public string? License { get; init; }
+
     /// <summary>The Rust bitcode was compiled for the host target and is retargeted to BPF (see <see cref="Link.HostRetarget"/>).</summary>
     public bool FromHost { get; init; }
 
@@ -23,7 +26,7 @@ internal sealed record LinkOptions
     public static LinkOptions? Parse(IReadOnlyList<string> args, out string? error)
     {
         var expanded = ExpandResponseFiles(args);
-        string? llvm = null, output = null, manifest = null;
+        string? llvm = null, output = null, manifest = null, license = null;
         string target = "bpfel", cpu = "v3", features = "";
         var level = 2;
         var baseline = new Version(6, 1);
@@ -48,6 +51,7 @@ internal sealed record LinkOptions
                 case "--target": target = value; break;
                 case "--cpu": cpu = value; break;
                 case "--cpu-features": features = value; break;
+                case "--license": license = value; break;
                 case "-O" when int.TryParse(value, out var parsed) && parsed is >= 0 and <= 3: level = parsed; break;
                 case "-O":
                     error = $"optimization level '{value}' is not one of 0, 1, 2, 3";
@@ -92,6 +96,7 @@ internal sealed record LinkOptions
             CpuFeatures = features,
             OptimizationLevel = level,
             KernelBaseline = baseline,
+            License = license,
             FromHost = fromHost,
         };
     }

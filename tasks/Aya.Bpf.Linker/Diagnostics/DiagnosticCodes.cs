@@ -28,5 +28,7 @@ internal static class DiagnosticCodes
     public const string MapDefinitionUnreadable = "BPF4001";
     public const string MapTypesContradictSizes = "BPF4002";
     public const string MapInvalid = "BPF4003";
+    public const string GplRestricted = "BPF5001";
+    public const string LicenseDeclaredTwice = "BPF5002";
     public const string MapNameTruncated = "BPF4004";
 }

@@ -5,6 +5,7 @@ using Aya.Bpf.Linker.DebugInfo;
 using Aya.Bpf.Linker.Diagnostics;
 using Aya.Bpf.Linker.Emit;
 using Aya.Bpf.Linker.Inputs;
+using Aya.Bpf.Linker.License;
 using Aya.Bpf.Linker.Llvm;
 using Aya.Bpf.Linker.Maps;
 
@@ -46,6 +47,7 @@ internal sealed class LinkPipeline(LinkOptions options, DiagnosticLog log)
         if (module is null)
             return false;
 
+        var license = ProgramLicense.Resolve(context, module, options.License, options.Target == "bpfeb", log);
         var kept = Internalizer.Apply(module, new ExportPolicy(exports));
         if (!kept.Any(name => module.Functions.Any(f => f.Name == name && !f.IsDeclaration)))
         {
@@ -67,7 +69,8 @@ internal sealed class LinkPipeline(LinkOptions options, DiagnosticLog log)
         if (!RetargetCheck.Check(context, module, log)
             || !InlineAssembly.Check(context, module, machine, options.FromHost, log)
             || !MemoryBuiltins.Provide(context, module, machine, log)
-            || !UndefinedSymbols.Check(module, log))
+            || !UndefinedSymbols.Check(module, log)
+            || !GplRestrictions.Check(context, module, license, log))
             return false;
         PanicPaths.Report(context, module, log);
         var unreachableEnds = UnreachableEnds.Replace(context, module);

@@ -28,6 +28,9 @@ internal static unsafe partial class LlvmApi
     [LibraryImport(Library)] public static partial nint LLVMStructTypeInContext(nint context, nint* elements, uint count, int packed);
     [LibraryImport(Library)] public static partial nint LLVMPointerTypeInContext(nint context, uint addressSpace);
     [LibraryImport(Library)] public static partial nint LLVMConstNull(nint type);
+    [LibraryImport(Library)] public static partial nint LLVMConstStringInContext2(nint context, byte* text, nuint length, int dontNullTerminate);
+    [LibraryImport(Library)] public static partial nint LLVMIsAConstantExpr(nint value);
+    [LibraryImport(Library)] public static partial int LLVMGetConstOpcode(nint constant);
     [LibraryImport(Library, StringMarshalling = StringMarshalling.Utf8)]
     public static partial void LLVMSetSection(nint global, string section);
     [LibraryImport(Library)] public static partial void LLVMSetAlignment(nint global, uint bytes);

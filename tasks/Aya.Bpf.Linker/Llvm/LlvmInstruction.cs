@@ -46,6 +46,25 @@ internal readonly struct LlvmInstruction(nint context, nint handle)
         }
     }
 
+    // LLVMOpcode's LLVMIntToPtr.
+    private const int IntToPtrOpcode = 40;
+
+    /// <summary>
+    /// For a call of a constant address (<c>inttoptr (i64 N to ptr)</c>, how C and Rust call a BPF
+    /// helper by its number): the address; null for any other call.
+    /// </summary>
+    public ulong? CalledAddress
+    {
+        get
+        {
+            var called = LlvmApi.LLVMGetCalledValue(handle);
+            if (LlvmApi.LLVMIsAConstantExpr(called) == 0 || LlvmApi.LLVMGetConstOpcode(called) != IntToPtrOpcode)
+                return null;
+            var address = LlvmApi.LLVMGetOperand(called, 0);
+            return LlvmApi.LLVMIsAConstantInt(address) != 0 ? LlvmApi.LLVMConstIntGetZExtValue(address) : null;
+        }
+    }
+
     /// <summary>For a call: its <paramref name="index"/>th argument.</summary>
     public nint Argument(int index) => LlvmApi.LLVMGetOperand(handle, (uint)index);
 

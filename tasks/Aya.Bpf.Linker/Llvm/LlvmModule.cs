@@ -92,6 +92,19 @@ internal sealed class LlvmModule : IDisposable
         return new LlvmGlobal(global, GlobalKind.Variable);
     }
 
+    /// <summary>Adds a global of external linkage holding exactly <paramref name="bytes"/> (no terminator added), in <paramref name="section"/>.</summary>
+    public unsafe LlvmGlobal AddBytes(LlvmContext context, string name, ReadOnlySpan<byte> bytes, string section)
+    {
+        nint value;
+        fixed (byte* text = bytes)
+            value = LlvmApi.LLVMConstStringInContext2(context.Raw, text, (nuint)bytes.Length, 1);
+        var global = new LlvmGlobal(LlvmApi.LLVMAddGlobal(Raw, LlvmApi.LLVMTypeOf(value), name), GlobalKind.Variable);
+        LlvmApi.LLVMSetInitializer(global.Handle, value);
+        global.SetSection(section);
+        global.SetAlignment(1);
+        return global;
+    }
+
     /// <summary>Adds <c>void name(params)</c> whose body calls <paramref name="asm"/> with its parameters.</summary>
     public unsafe void AddFunctionCalling(LlvmContext context, string name, LlvmInlineAsm asm)
     {

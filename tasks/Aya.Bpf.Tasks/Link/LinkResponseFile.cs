@@ -11,7 +11,8 @@ internal sealed record LinkRequest(
     string OptimizationLevel,
     string Output,
     string KernelBaseline = "",
-    bool FromHost = false);
+    bool FromHost = false,
+    string License = "");
 
 internal static class LinkResponseFile
 {
@@ -29,6 +30,8 @@ internal static class LinkResponseFile
             lines.AddRange(["--kernel-baseline", request.KernelBaseline.Trim()]);
         if (request.FromHost)
             lines.AddRange(["--rust-build", "host"]);
+        if (request.License.Length > 0)
+            lines.AddRange(["--license", request.License]);
         lines.AddRange(["--output", request.Output]);
         return lines;
     }

@@ -155,12 +155,13 @@ internal sealed class LoadedObject : IDisposable
         string name = root.TryGetProperty("name", out JsonElement n) ? n.GetString() ?? string.Empty : string.Empty;
         string type = root.TryGetProperty("type", out JsonElement t) ? t.GetString() ?? string.Empty : string.Empty;
         int? btfId = root.TryGetProperty("btf_id", out JsonElement b) ? b.GetInt32() : null;
+        bool gplCompatible = root.TryGetProperty("gpl_compatible", out JsonElement g) && g.ValueKind == JsonValueKind.True;
         if (root.TryGetProperty("map_ids", out JsonElement ids))
         {
             mapIds.UnionWith(ids.EnumerateArray().Select(id => id.GetInt32()));
         }
 
-        return new LoadedProgram(name, type, btfId, null);
+        return new LoadedProgram(name, type, btfId, null, gplCompatible);
     }
 
     // BPF_PROG_TEST_RUN through bpftool; its JSON output reads {"retval":N,"duration":N}.

@@ -50,6 +50,13 @@ public sealed class LinkOptionsTests
     }
 
     [TestMethod]
+    public void ReadsTheLicenseWithItsSpaces_AndNoneByDefault()
+    {
+        Assert.AreEqual("Dual MIT/GPL", LinkOptions.Parse(["--llvm", "l", "--output", "o", "--license", "Dual MIT/GPL"], out _)?.License);
+        Assert.IsNull(LinkOptions.Parse(["--llvm", "l", "--output", "o"], out _)?.License);
+    }
+
+    [TestMethod]
     public void KernelBaselineIsSixOneByDefault()
     {
         var options = LinkOptions.Parse(["--llvm", "l", "--output", "o"], out var error);

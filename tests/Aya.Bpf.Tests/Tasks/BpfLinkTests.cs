@@ -108,6 +108,39 @@ public sealed class BpfLinkTests
     }
 
     [TestMethod]
+    public void PassesTheLicenseOnALineOfItsOwn_OnlyWhenSet()
+    {
+        var (task, engine, directory) = Linker("exit 0");
+        task.License = " Dual MIT/GPL ";
+
+        Assert.IsTrue(task.Execute(), engine.Log);
+
+        var lines = File.ReadAllLines(directory.Combine("obj", "link.rsp")).ToList();
+        Assert.AreEqual("Dual MIT/GPL", lines[lines.IndexOf("--license") + 1]);
+        task.License = "";
+        Assert.IsTrue(task.Execute(), engine.Log);
+        CollectionAssert.DoesNotContain(File.ReadAllLines(directory.Combine("obj", "link.rsp")), "--license");
+    }
+
+    /// <summary>libbpf passes at most 63 characters of a license; a control character cannot be on one line of the response file.</summary>
+    [TestMethod]
+    [DataRow("GPL\nMIT", "control character")]
+    [DataRow("", "longer than the 63 characters")]
+    public void RefusesALicenseLibbpfCannotPassOn(string value, string problem)
+    {
+        var (task, engine, directory) = Linker("""touch "$(dirname "$0")/linker-ran" """);
+        task.License = value.Length == 0 ? new string('x', 64) : value;
+        task.ProjectFile = "/p/p.bpfproj";
+
+        Assert.IsFalse(task.Execute());
+
+        var error = engine.Errors.Single();
+        Assert.AreEqual(("BPF1010", "/p/p.bpfproj"), (error.Code, error.File));
+        Assert.Contains(problem, error.Message!);
+        Assert.IsFalse(File.Exists(directory.Combine("linker-ran")));
+    }
+
+    [TestMethod]
     [DataRow("6")]
     [DataRow("latest")]
     [DataRow("3.10")]
