@@ -11,7 +11,7 @@ internal sealed class ExportPolicy(IEnumerable<string> listedExports)
 
     private readonly HashSet<string> _listed = [.. listedExports];
 
-    public bool IsExported(string name, Llvm.GlobalKind kind, string section)
+    public bool IsExported(string name, Llvm.GlobalKind kind, string section, Llvm.Linkage linkage)
     {
         if (_listed.Contains(name) || s_memoryBuiltins.Contains(name))
             return true;
@@ -19,10 +19,31 @@ internal sealed class ExportPolicy(IEnumerable<string> listedExports)
         {
             // Entry points are functions placed in a program section by the source (C or Rust).
             Llvm.GlobalKind.Function => IsProgramSection(section),
-            Llvm.GlobalKind.Variable => IsLoaderSection(section),
+            Llvm.GlobalKind.Variable => IsLoaderSection(section) || IsUserspaceVisible(name, section, linkage),
             _ => false,
         };
     }
+
+    /// <summary>
+    /// A global data variable userspace finds by name: a Rust <c>#[no_mangle]</c> static or a C
+    /// non-static global, in a section libbpf makes a global data map of (<c>.rodata</c>, <c>.data</c>,
+    /// <c>.bss</c>, their <c>.name</c> forms, or none, where LLVM picks one of them). Its loader sets
+    /// <c>.rodata</c> before load and reads <c>.bss</c> counters after: it keeps its symbol and
+    /// section. Rust's mangled statics (<c>_ZN</c>, <c>_R</c>) and once-only definitions (rustc's
+    /// <c>.debug_gdb_scripts</c> marker) are not for userspace.
+    /// </summary>
+    public static bool IsUserspaceVisible(string name, string section, Llvm.Linkage linkage) =>
+        linkage is Llvm.Linkage.External or Llvm.Linkage.Common
+        && !IsRustMangled(name)
+        && (section.Length == 0 || IsGlobalDataSection(section));
+
+    // Legacy (_ZN...) and v0 (_R, then a version digit or a path tag such as N) mangling.
+    private static bool IsRustMangled(string name) =>
+        name.StartsWith("_ZN", StringComparison.Ordinal)
+        || (name.Length > 2 && name.StartsWith("_R", StringComparison.Ordinal) && (char.IsAsciiLetterUpper(name[2]) || char.IsAsciiDigit(name[2])));
+
+    private static bool IsGlobalDataSection(string section) =>
+        new[] { ".rodata", ".data", ".bss" }.Any(prefix => section == prefix || section.StartsWith(prefix + ".", StringComparison.Ordinal));
 
     /// <summary>LLVM's own globals (llvm.used, llvm.global_ctors...) keep their special linkage.</summary>
     public static bool IsLlvmReserved(string name) => name.StartsWith("llvm.", StringComparison.Ordinal);

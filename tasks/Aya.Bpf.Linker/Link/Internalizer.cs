@@ -16,7 +16,7 @@ internal static class Internalizer
             var name = global.Name;
             if (ExportPolicy.IsLlvmReserved(name))
                 continue;
-            if (policy.IsExported(name, global.Kind, global.Section))
+            if (policy.IsExported(name, global.Kind, global.Section, global.Linkage))
                 kept.Add(name);
             else
                 global.Internalize();

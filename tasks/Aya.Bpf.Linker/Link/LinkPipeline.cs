@@ -57,6 +57,8 @@ internal sealed class LinkPipeline(LinkOptions options, DiagnosticLog log)
             return false;
         }
         log.Info($"Exported symbols: {string.Join(", ", kept.Order(StringComparer.Ordinal))}");
+        if (UserspaceGlobals.KeepLoaderValues(module) is { Count: > 0 } globals)
+            log.Info($"Globals for userspace (kept, their values left to the loader): {string.Join(", ", globals.Order(StringComparer.Ordinal))}");
 
         TargetAttributes.Clear(module, options.FromHost);
         if (options.FromHost)
@@ -73,6 +75,7 @@ internal sealed class LinkPipeline(LinkOptions options, DiagnosticLog log)
             || !GplRestrictions.Check(context, module, license, log))
             return false;
         PanicPaths.Report(context, module, log);
+        UserspaceGlobals.ReportUnread(module, log);
         var unreachableEnds = UnreachableEnds.Replace(context, module);
         if (unreachableEnds > 0)
             log.Info($"{unreachableEnds} unreachable ends (after calls that never return) made returns, so that no function runs off its end.");

@@ -36,6 +36,7 @@ internal static unsafe partial class LlvmApi
     [LibraryImport(Library)] public static partial void LLVMSetAlignment(nint global, uint bytes);
     [LibraryImport(Library)] public static partial int LLVMIsGlobalConstant(nint global);
     [LibraryImport(Library)] public static partial void LLVMSetGlobalConstant(nint global, int isConstant);
+    [LibraryImport(Library)] public static partial void LLVMSetExternallyInitialized(nint global, int isExternallyInitialized);
     [LibraryImport(Library)] public static partial void LLVMReplaceAllUsesWith(nint oldValue, nint newValue);
     [LibraryImport(Library)] public static partial void LLVMDeleteGlobal(nint global);
     [LibraryImport(Library)] public static partial void LLVMGlobalSetMetadata(nint global, uint kind, nint metadata);

@@ -93,6 +93,9 @@ internal readonly struct LlvmGlobal(nint handle, GlobalKind kind)
 
     public void SetConstant(bool constant) => LlvmApi.LLVMSetGlobalConstant(handle, constant ? 1 : 0);
 
+    /// <summary>Tells LLVM the initial value may be replaced before the code runs, so no load of it is folded.</summary>
+    public void SetExternallyInitialized() => LlvmApi.LLVMSetExternallyInitialized(handle, 1);
+
     public void SetAlignment(uint bytes) => LlvmApi.LLVMSetAlignment(handle, bytes);
 
     public void Attach(uint kind, LlvmMetadata node) => LlvmApi.LLVMGlobalSetMetadata(handle, kind, node.Handle);

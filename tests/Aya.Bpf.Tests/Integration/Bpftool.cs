@@ -51,6 +51,22 @@ internal static class Bpftool
         return LoadedMap.From(show.RootElement);
     }
 
+    /// <summary>Runs the program pinned at <paramref name="pin"/> once on <paramref name="packet"/> (BPF_PROG_TEST_RUN); returns its return value.</summary>
+    public static long RunPinned(string pin, byte[] packet)
+    {
+        string packetFile = Path.GetTempFileName();
+        try
+        {
+            File.WriteAllBytes(packetFile, packet);
+            using JsonDocument result = Json("prog", "run", "pinned", pin, "data_in", packetFile, "repeat", "1");
+            return result.RootElement.GetProperty("retval").GetInt64();
+        }
+        finally
+        {
+            File.Delete(packetFile);
+        }
+    }
+
     /// <summary>Removes a pin and everything under it; removing the last pin of a program or map frees it.</summary>
     public static void Unpin(string path)
     {

@@ -25,6 +25,21 @@ public sealed class CHelperTests : XdpFixtureTests
     [ClassCleanup]
     public static void Cleanup() => Fixture.Dispose();
 
+    /// <summary>A non-static C global stays a global symbol in .bss, as in clang's own object, and holds what the C code counted.</summary>
+    [TestMethod]
+    [TestCategory("Integration")]
+    [TestCategory("Kernel")]
+    public void CGlobal_KeepsItsSymbol_AndCountsTheCalls()
+    {
+        RequiredTool.Clang14Path();
+        using LoadedObject loaded = LoadObject(pinMaps: true);
+
+        Assert.AreEqual(ExpectedVerdict, loaded.Run(ProgramName, BpfObjectAssertions.TestPacket()), loaded.Result.Describe());
+
+        Assert.AreEqual(new ElfObjectSymbol(".bss", 0, 4, IsGlobal: true), ElfObjectHeader.Symbol(Build.Workspace.PathOf(ObjectFile), "c_helper_calls"));
+        Assert.AreEqual(1L, loaded.FormattedGlobal(".bss", "c_helper_calls").GetInt64(), "c_helper_calls after one run");
+    }
+
     /// <summary>
     /// The C function's BTF passes through the link as clang made it: compiled on its own by clang-14,
     /// the FUNC has the same name and prototype (parameter names, and parameter and return types

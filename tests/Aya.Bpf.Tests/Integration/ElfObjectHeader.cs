@@ -37,6 +37,17 @@ internal static class ElfObjectHeader
         return [.. file.Sections.Select(section => section.Name.Value).OfType<string>().Where(name => name.Length > 0)];
     }
 
+    /// <summary>The object's symbol <paramref name="name"/>: its section, offset in it, size and whether it is global; null when there is none.</summary>
+    public static ElfObjectSymbol? Symbol(string path, string name)
+    {
+        using FileStream stream = File.OpenRead(path);
+        Assert.IsTrue(ElfFile.TryRead(stream, out ElfFile? file, out _) && file is not null, $"{path} is not a readable ELF file.");
+        return file.Sections.OfType<ElfSymbolTable>().SelectMany(table => table.Entries)
+            .Where(symbol => symbol.Name.Value == name)
+            .Select(symbol => new ElfObjectSymbol(symbol.SectionLink.Section?.Name.Value ?? "", symbol.Value, symbol.Size, symbol.Bind == ElfSymbolBind.Global))
+            .FirstOrDefault();
+    }
+
     private static byte[] ReadHeader(string path)
     {
         using FileStream stream = File.OpenRead(path);
@@ -45,3 +56,6 @@ internal static class ElfObjectHeader
         return header[..read];
     }
 }
+
+/// <summary>A symbol of an ELF object, as the tests check it.</summary>
+internal sealed record ElfObjectSymbol(string Section, ulong Offset, ulong Size, bool IsGlobal);

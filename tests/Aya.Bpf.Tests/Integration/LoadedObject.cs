@@ -85,12 +85,12 @@ internal sealed class LoadedObject : IDisposable
     {
         string? pin = _programs.FirstOrDefault(p => p.Program.Name == programName).Pin;
         Assert.IsNotNull(pin, $"No program named {programName} was loaded. {Result.Describe()}");
-        return RunOnce(pin, packet);
+        return Bpftool.RunPinned(pin, packet);
     }
 
     /// <summary>The load's result with every program run once on <paramref name="packet"/>, each run's verdict in its description.</summary>
     public LoadResult RunEach(byte[] packet) =>
-        Result with { Programs = [.. _programs.Select(p => p.Program with { TestRunReturnValue = RunOnce(p.Pin, packet) })] };
+        Result with { Programs = [.. _programs.Select(p => p.Program with { TestRunReturnValue = Bpftool.RunPinned(p.Pin, packet) })] };
 
     /// <summary>
     /// The value under <paramref name="key"/> in the map the kernel calls <paramref name="mapName"/>, as
@@ -120,6 +120,28 @@ internal sealed class LoadedObject : IDisposable
         }
 
         Assert.Fail($"{mapName} has no key {key}: {dump}");
+        throw new InvalidOperationException("unreachable");
+    }
+
+    /// <summary>
+    /// The value of global <paramref name="variable"/> in the global data map of <paramref name="section"/>
+    /// (<c>.bss</c>, <c>.data</c>, <c>.rodata</c>), as `bpftool map dump` formats it from the section's BTF.
+    /// </summary>
+    public JsonElement FormattedGlobal(string section, string variable)
+    {
+        LoadedMap map = Assert.ContainsSingle(Maps.Where(m => m.Name.EndsWith(section, StringComparison.Ordinal)), $"one map for {section}: {string.Join(", ", Maps.Select(m => m.Name))}");
+        // One entry, formatted as the section's variables: {"value": {".bss": [{"NAME": 1}, ...]}}.
+        string dump = Bpftool.Run("-j", "map", "dump", "id", $"{map.Id}");
+        using JsonDocument entries = JsonDocument.Parse(dump);
+        JsonElement entry = Assert.ContainsSingle(entries.RootElement.EnumerateArray(), dump);
+        Assert.IsTrue(entry.TryGetProperty("formatted", out JsonElement formatted), $"{section} is not formatted, so it has no BTF: {dump}");
+        foreach (JsonElement declared in formatted.GetProperty("value").GetProperty(section).EnumerateArray())
+        {
+            if (declared.TryGetProperty(variable, out JsonElement value))
+                return value.Clone();
+        }
+
+        Assert.Fail($"{section} has no variable {variable}: {dump}");
         throw new InvalidOperationException("unreachable");
     }
 
@@ -162,21 +184,5 @@ internal sealed class LoadedObject : IDisposable
         }
 
         return new LoadedProgram(name, type, btfId, null, gplCompatible);
-    }
-
-    // BPF_PROG_TEST_RUN through bpftool; its JSON output reads {"retval":N,"duration":N}.
-    private static long RunOnce(string pin, byte[] packet)
-    {
-        string packetFile = Path.GetTempFileName();
-        try
-        {
-            File.WriteAllBytes(packetFile, packet);
-            using JsonDocument result = Bpftool.Json("prog", "run", "pinned", pin, "data_in", packetFile, "repeat", "1");
-            return result.RootElement.GetProperty("retval").GetInt64();
-        }
-        finally
-        {
-            File.Delete(packetFile);
-        }
     }
 }
