@@ -22,6 +22,7 @@ internal static class DiagnosticCodes
     public const string AggregateByValue = "BPF2016";
     public const string PanicReachable = "BPF2017";
     public const string AsmRefused = "BPF2018";
+    public const string StackLimitExceeded = "BPF2019";
     public const string BtfInvalid = "BPF3001";
     public const string BtfExtInvalid = "BPF3002";
     public const string BtfMissing = "BPF3003";

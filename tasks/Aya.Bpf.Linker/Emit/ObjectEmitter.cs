@@ -11,7 +11,8 @@ internal static class ObjectEmitter
     {
         var bytes = machine.TryEmitObject(module, out var error);
         // The BPF backend reports what it cannot compile (e.g. an unsupported call) as diagnostics.
-        var failed = LlvmDiagnosticReporter.Report(context, log, DiagnosticCodes.LlvmError, "BPF code generation");
+        var others = StackLimit.Report(context, module, context.TakeDiagnostics(), log, out var overflowed);
+        var failed = LlvmDiagnosticReporter.Report(others, log, DiagnosticCodes.LlvmError, "BPF code generation") | overflowed;
         if (bytes is null && !failed)
             log.Error(DiagnosticCodes.CodegenFailed, $"BPF code generation failed: {error}");
         return failed ? null : bytes;

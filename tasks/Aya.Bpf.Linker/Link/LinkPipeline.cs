@@ -61,6 +61,8 @@ internal sealed class LinkPipeline(LinkOptions options, DiagnosticLog log)
             log.Info($"Globals for userspace (kept, their values left to the loader): {string.Join(", ", globals.Order(StringComparer.Ordinal))}");
 
         TargetAttributes.Clear(module, options.FromHost);
+        if (AggregateReturns.InlineIntoCallers(context, module) is > 0 and var inlined)
+            log.Info($"{inlined} functions returning more than BPF can return (a Rust pair such as Option<u32>) are inlined into their callers.");
         if (options.FromHost)
             HostRetarget.BeforeOptimise(context, module, log);
         if (!_timer.Time("optimise", () => Optimise(context, machine, module)))
@@ -79,6 +81,8 @@ internal sealed class LinkPipeline(LinkOptions options, DiagnosticLog log)
         var unreachableEnds = UnreachableEnds.Replace(context, module);
         if (unreachableEnds > 0)
             log.Info($"{unreachableEnds} unreachable ends (after calls that never return) made returns, so that no function runs off its end.");
+        if (UndefinedOperands.Zero(context, module) is > 0 and var zeroed)
+            log.Info($"{zeroed} undefined values (a None's payload, padding) made zero, so that no register the code reads is one nothing wrote.");
 
         var maps = _timer.Time("maps", () => LegacyMapRewriter.Apply(context, module, options.Target == "bpfeb", log));
         if (log.HasErrors)

@@ -7,10 +7,14 @@ namespace Aya.Bpf.Linker.Link;
 internal static class LlvmDiagnosticReporter
 {
     /// <summary>Reports the context's pending diagnostics; errors get <paramref name="errorCode"/>. Returns whether any was an error.</summary>
-    public static bool Report(LlvmContext context, DiagnosticLog log, string errorCode, string what, string? file = null)
+    public static bool Report(LlvmContext context, DiagnosticLog log, string errorCode, string what, string? file = null) =>
+        Report(context.TakeDiagnostics(), log, errorCode, what, file);
+
+    /// <summary>Reports <paramref name="diagnostics"/>, taken from a context; errors get <paramref name="errorCode"/>. Returns whether any was an error.</summary>
+    public static bool Report(IEnumerable<LlvmDiagnostic> diagnostics, DiagnosticLog log, string errorCode, string what, string? file = null)
     {
         var failed = false;
-        foreach (var diagnostic in context.TakeDiagnostics())
+        foreach (var diagnostic in diagnostics)
         {
             switch (diagnostic.Severity)
             {

@@ -23,6 +23,10 @@ internal static class RetargetCheck
         {
             var name = FunctionNames.Display(context, function);
             var source = SourceOf(context, function);
+            if (AggregateReturns.CannotReturn(function))
+                Report(log, DiagnosticCodes.AggregateByValue, source,
+                    $"function {name} returns an aggregate (or an integer wider than 64 bits), which the BPF calling convention cannot return, " +
+                    "and could not be inlined into its callers (it calls itself, or is an entry point). Return it through a reference.");
             for (var parameter = 0; parameter < LlvmAttributes.ParameterCount(function); parameter++)
             {
                 if (LlvmAttributes.ParameterHas(function, parameter, byval))

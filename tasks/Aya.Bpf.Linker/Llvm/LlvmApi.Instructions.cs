@@ -20,6 +20,7 @@ internal static unsafe partial class LlvmApi
     [LibraryImport(Library)] public static partial nint LLVMDILocationGetInlinedAt(nint location);
     [LibraryImport(Library)] public static partial void LLVMInstructionEraseFromParent(nint instruction);
     [LibraryImport(Library)] public static partial int LLVMGetInstructionOpcode(nint instruction);
+    [LibraryImport(Library)] public static partial nint LLVMGetAllocatedType(nint alloca);
     [LibraryImport(Library)] public static partial nint LLVMBuildRet(nint builder, nint value);
     [LibraryImport(Library)] public static partial nint LLVMBuildRetVoid(nint builder);
 
@@ -30,6 +31,7 @@ internal static unsafe partial class LlvmApi
     [LibraryImport(Library)] public static partial nint LLVMCreateEnumAttribute(nint context, uint kind, ulong value);
     [LibraryImport(Library)] public static partial void LLVMAddAttributeAtIndex(nint function, uint index, nint attribute);
     [LibraryImport(Library)] public static partial nint LLVMGetCallSiteEnumAttribute(nint call, uint index, uint kind);
+    [LibraryImport(Library)] public static partial void LLVMRemoveCallSiteEnumAttribute(nint call, uint index, uint kind);
     [LibraryImport(Library)] public static partial ulong LLVMGetEnumAttributeValue(nint attribute);
     [LibraryImport(Library)] public static partial nint LLVMIsAGlobalVariable(nint value);
     [LibraryImport(Library)] public static partial nint LLVMIsAAllocaInst(nint value);

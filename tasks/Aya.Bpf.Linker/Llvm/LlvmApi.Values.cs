@@ -30,6 +30,14 @@ internal static unsafe partial class LlvmApi
     [LibraryImport(Library)] public static partial nint LLVMConstNull(nint type);
     [LibraryImport(Library)] public static partial nint LLVMConstStringInContext2(nint context, byte* text, nuint length, int dontNullTerminate);
     [LibraryImport(Library)] public static partial nint LLVMIsAConstantExpr(nint value);
+    [LibraryImport(Library)] public static partial int LLVMIsUndef(nint value);
+    [LibraryImport(Library)] public static partial int LLVMIsPoison(nint value);
+    [LibraryImport(Library)] public static partial nint LLVMIsAConstantStruct(nint value);
+    [LibraryImport(Library)] public static partial nint LLVMIsAConstantArray(nint value);
+    [LibraryImport(Library)] public static partial nint LLVMIsAConstantVector(nint value);
+    [LibraryImport(Library)] public static partial nint LLVMConstNamedStruct(nint structType, nint* values, uint count);
+    [LibraryImport(Library)] public static partial nint LLVMConstArray2(nint elementType, nint* values, ulong count);
+    [LibraryImport(Library)] public static partial nint LLVMConstVector(nint* values, uint count);
     [LibraryImport(Library)] public static partial int LLVMGetConstOpcode(nint constant);
     [LibraryImport(Library, StringMarshalling = StringMarshalling.Utf8)]
     public static partial void LLVMSetSection(nint global, string section);

@@ -16,6 +16,15 @@ internal readonly struct LlvmInstruction(nint context, nint handle)
 
     public bool IsInvoke => LlvmApi.LLVMIsAInvokeInst(handle) != 0;
 
+    // LLVMOpcode's LLVMAlloca.
+    private const int AllocaOpcode = 26;
+
+    /// <summary>For a stack slot (<c>alloca</c>): the bytes its type takes in <paramref name="module"/>'s layout; null for any other instruction.</summary>
+    public ulong? StackSlotBytes(LlvmModule module) =>
+        LlvmApi.LLVMGetInstructionOpcode(handle) == AllocaOpcode
+            ? LlvmApi.LLVMABISizeOfType(LlvmApi.LLVMGetModuleDataLayout(module.Raw), LlvmApi.LLVMGetAllocatedType(handle))
+            : null;
+
     /// <summary>For a call of inline assembly: the assembly.</summary>
     public LlvmInlineAsm? CalledAsm
     {
@@ -65,8 +74,15 @@ internal readonly struct LlvmInstruction(nint context, nint handle)
         }
     }
 
-    /// <summary>For a call: its <paramref name="index"/>th argument.</summary>
+    /// <summary>For a call: removes the call site's own enum attribute <paramref name="kind"/> (rustc puts <c>noinline</c> on calls too).</summary>
+    public void RemoveCallAttribute(uint kind) => LlvmApi.LLVMRemoveCallSiteEnumAttribute(handle, LlvmApi.FunctionAttributeIndex, kind);
+
+    /// <summary>For a call: its <paramref name="index"/>th argument; for any instruction, its <paramref name="index"/>th operand.</summary>
     public nint Argument(int index) => LlvmApi.LLVMGetOperand(handle, (uint)index);
+
+    public int OperandCount => LlvmApi.LLVMGetNumOperands(handle);
+
+    public void SetOperand(int index, nint value) => LlvmApi.LLVMSetOperand(handle, (uint)index, value);
 
     /// <summary>For a call: whether its <paramref name="index"/>th argument is a constant integer.</summary>
     public bool ArgumentIsConstant(int index) => LlvmApi.LLVMIsAConstantInt(Argument(index)) != 0;

@@ -161,6 +161,13 @@ internal sealed class LoadedObject : IDisposable
         }
     }
 
+    /// <summary>The bytes under <paramref name="key"/> in the map the kernel calls <paramref name="mapName"/>, as the kernel holds them.</summary>
+    public byte[] RawValue(string mapName, byte[] key)
+    {
+        using JsonDocument lookup = Bpftool.Json(["map", "lookup", "id", $"{Map(mapName).Id}", "key", "hex", .. Hex(key)]);
+        return [.. lookup.RootElement.GetProperty("value").EnumerateArray().Select(b => Convert.ToByte(b.GetString(), 16))];
+    }
+
     /// <summary>Stores <paramref name="value"/> under <paramref name="key"/> in the map the kernel calls <paramref name="mapName"/>.</summary>
     public void Update(string mapName, byte[] key, byte[] value) =>
         Bpftool.Run(["map", "update", "id", $"{Map(mapName).Id}", "key", "hex", .. Hex(key), "value", "hex", .. Hex(value)]);
