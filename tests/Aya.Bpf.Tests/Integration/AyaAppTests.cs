@@ -9,7 +9,7 @@ namespace Aya.Bpf.Tests.Integration;
 /// crate with a module per architecture). Every bin becomes an object that loads and computes.
 /// </summary>
 [TestClass]
-public sealed class AyaAppTests
+public sealed partial class AyaAppTests
 {
     private const string Project = "aya-app/aya-app-ebpf/aya-app-ebpf.bpfproj";
     private const string Output = "aya-app/aya-app-ebpf/bin/Debug";

@@ -106,20 +106,7 @@ public sealed class GlobalsTests
         }
     }
 
-    private static long RunOnce(LibbpfObject loaded, int packetLength)
-    {
-        BpfFileSystem.EnsureMounted();
-        string pin = Path.Combine(BpfFileSystem.MountPoint, $"aya-test-{Guid.NewGuid():N}");
-        loaded.PinProgram("globals", pin);
-        try
-        {
-            return Bpftool.RunPinned(pin, new byte[packetLength]);
-        }
-        finally
-        {
-            Bpftool.Unpin(pin);
-        }
-    }
+    private static long RunOnce(LibbpfObject loaded, int packetLength) => loaded.Run("globals", new byte[packetLength]);
 
     // A global's value after the runs: its bytes in its section's map (one value, key 0).
     private static ulong Global(LibbpfObject loaded, string section, string name)

@@ -41,8 +41,32 @@ internal static unsafe partial class LibbpfApi
     [LibraryImport(Library, EntryPoint = "bpf_map__key_size")]
     public static partial uint MapKeySize(nint map);
 
-    [LibraryImport(Library, EntryPoint = "bpf_program__pin", StringMarshalling = StringMarshalling.Utf8)]
-    public static partial int PinProgram(nint program, string path);
+    [LibraryImport(Library, EntryPoint = "bpf_program__fd")]
+    public static partial int ProgramFd(nint program);
+
+    /// <summary>struct bpf_test_run_opts of libbpf 1.x, as far as BPF_PROG_TEST_RUN of a packet needs it.</summary>
+    [StructLayout(LayoutKind.Sequential)]
+    public struct TestRunOptions
+    {
+        public nuint Size;
+        public byte* DataIn;
+        public byte* DataOut;
+        public uint DataSizeIn;
+        public uint DataSizeOut;
+        public nint ContextIn;
+        public nint ContextOut;
+        public uint ContextSizeIn;
+        public uint ContextSizeOut;
+        public uint ReturnValue;
+        public int Repeat;
+        public uint Duration;
+        public uint Flags;
+        public uint Cpu;
+        public uint BatchSize;
+    }
+
+    [LibraryImport(Library, EntryPoint = "bpf_prog_test_run_opts")]
+    public static partial int TestRun(int programFd, ref TestRunOptions options);
 
     [LibraryImport(Library, EntryPoint = "bpf_program__attach", SetLastError = true)]
     public static partial nint Attach(nint program);

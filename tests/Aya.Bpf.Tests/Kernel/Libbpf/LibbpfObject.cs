@@ -47,9 +47,23 @@ internal sealed unsafe class LibbpfObject : IDisposable
     /// <summary>Loads every program and creates every map; 0, or libbpf's negative errno (see <see cref="Log"/>).</summary>
     public int Load() => LibbpfApi.Load(_handle);
 
-    /// <summary>Pins the loaded program <paramref name="program"/> at <paramref name="path"/> in bpffs.</summary>
-    public void PinProgram(string program, string path) =>
-        Assert.AreEqual(0, LibbpfApi.PinProgram(Program(program), path), $"pinning {program} at {path}");
+    /// <summary>Runs the loaded program once on <paramref name="packet"/> (BPF_PROG_TEST_RUN, for XDP and TC); returns what it returned.</summary>
+    public long Run(string program, byte[] packet)
+    {
+        fixed (byte* data = packet)
+        {
+            var options = new LibbpfApi.TestRunOptions
+            {
+                Size = (nuint)sizeof(LibbpfApi.TestRunOptions),
+                DataIn = data,
+                DataSizeIn = (uint)packet.Length,
+                Repeat = 1,
+            };
+            int result = LibbpfApi.TestRun(LibbpfApi.ProgramFd(Program(program)), ref options);
+            Assert.AreEqual(0, result, $"BPF_PROG_TEST_RUN of {program}");
+            return options.ReturnValue;
+        }
+    }
 
     /// <summary>Attaches the program as its section says (a tracepoint's category and name); dispose the link to detach.</summary>
     public BpfLinkHandle Attach(string program)
