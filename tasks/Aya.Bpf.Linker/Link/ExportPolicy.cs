@@ -42,8 +42,10 @@ internal sealed class ExportPolicy(IEnumerable<string> listedExports)
         name.StartsWith("_ZN", StringComparison.Ordinal)
         || (name.Length > 2 && name.StartsWith("_R", StringComparison.Ordinal) && (char.IsAsciiLetterUpper(name[2]) || char.IsAsciiDigit(name[2])));
 
+    private static readonly string[] s_globalDataSections = [".rodata", ".data", ".bss"];
+
     private static bool IsGlobalDataSection(string section) =>
-        new[] { ".rodata", ".data", ".bss" }.Any(prefix => section == prefix || section.StartsWith(prefix + ".", StringComparison.Ordinal));
+        s_globalDataSections.Any(prefix => section == prefix || section.StartsWith(prefix + ".", StringComparison.Ordinal));
 
     /// <summary>LLVM's own globals (llvm.used, llvm.global_ctors...) keep their special linkage.</summary>
     public static bool IsLlvmReserved(string name) => name.StartsWith("llvm.", StringComparison.Ordinal);
