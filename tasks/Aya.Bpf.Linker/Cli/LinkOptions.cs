@@ -22,16 +22,26 @@ internal sealed record LinkOptions
     /// <summary>The Rust bitcode was compiled for the host target and is retargeted to BPF (see <see cref="Link.HostRetarget"/>).</summary>
     public bool FromHost { get; init; }
 
+    /// <summary>Source paths in debug info are made relative to this folder (the cargo workspace); null keeps them absolute.</summary>
+    public string? SourceRoot { get; init; }
+
+    /// <summary>Files in this folder (the repository) are made relative to <see cref="SourceRoot"/>; null: the root's parent.</summary>
+    public string? SourceArea { get; init; }
+
+    /// <summary>Prefixes of other source paths replaced first (cargo's registry: dropped).</summary>
+    public IReadOnlyList<(string From, string To)> PathMap { get; init; } = [];
+
     /// <summary>Parses the arguments; returns null and an error text when they do not make sense.</summary>
     public static LinkOptions? Parse(IReadOnlyList<string> args, out string? error)
     {
         var expanded = ExpandResponseFiles(args);
-        string? llvm = null, output = null, manifest = null, license = null;
+        string? llvm = null, output = null, manifest = null, license = null, sourceRoot = null, sourceArea = null;
         string target = "bpfel", cpu = "v3", features = "";
         var level = 2;
         var baseline = new Version(6, 1);
         var fromHost = false;
         List<string> inputs = [], exports = [];
+        List<(string, string)> pathMap = [];
         for (var i = 0; i < expanded.Count; i++)
         {
             var name = expanded[i];
@@ -52,6 +62,14 @@ internal sealed record LinkOptions
                 case "--cpu": cpu = value; break;
                 case "--cpu-features": features = value; break;
                 case "--license": license = value; break;
+                case "--source-root": sourceRoot = value; break;
+                case "--source-area": sourceArea = value; break;
+                case "--path-map" when value.IndexOf('=', StringComparison.Ordinal) is > 0 and var equals:
+                    pathMap.Add((value[..equals], value[(equals + 1)..]));
+                    break;
+                case "--path-map":
+                    error = $"path map '{value}' is not FROM=TO";
+                    return null;
                 case "-O" when int.TryParse(value, out var parsed) && parsed is >= 0 and <= 3: level = parsed; break;
                 case "-O":
                     error = $"optimization level '{value}' is not one of 0, 1, 2, 3";
@@ -98,6 +116,9 @@ internal sealed record LinkOptions
             KernelBaseline = baseline,
             License = license,
             FromHost = fromHost,
+            SourceRoot = sourceRoot,
+            SourceArea = sourceArea,
+            PathMap = pathMap,
         };
     }
 

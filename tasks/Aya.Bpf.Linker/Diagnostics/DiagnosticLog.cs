@@ -4,6 +4,7 @@ namespace Aya.Bpf.Linker.Diagnostics;
 internal sealed class DiagnosticLog(TextWriter output)
 {
     private readonly List<Diagnostic> _reported = [];
+    private readonly HashSet<string> _printed = new(StringComparer.Ordinal);
 
     public IReadOnlyList<Diagnostic> Reported => _reported;
 
@@ -12,10 +13,19 @@ internal sealed class DiagnosticLog(TextWriter output)
     /// <summary>How many errors were reported so far: a stage compares it before and after itself.</summary>
     public int ErrorCount => _reported.Count(d => d.Severity == Severity.Error);
 
+    /// <summary>Turns a file named by debug info back into the path the build's messages should open.</summary>
+    public Func<string, string> FileResolver { get; set; } = file => file;
+
     public void Report(Diagnostic diagnostic)
     {
+        if (diagnostic.File is { } file)
+            diagnostic = diagnostic with { File = FileResolver(file) };
         _reported.Add(diagnostic);
-        output.WriteLine(diagnostic.ToCanonicalString());
+        // The same finding twice (one LLVM message per inlined copy of a call) is printed once.
+        var line = diagnostic.ToCanonicalString();
+        if (!_printed.Add(line))
+            return;
+        output.WriteLine(line);
         output.Flush();
     }
 
@@ -24,6 +34,12 @@ internal sealed class DiagnosticLog(TextWriter output)
 
     public void Warning(string code, string message, string? file = null) =>
         Report(new Diagnostic(Severity.Warning, code, message, file));
+
+    /// <summary>Marks a line the build shows at every verbosity: a slow phase starting or ending.</summary>
+    public const string ProgressPrefix = "progress: ";
+
+    /// <summary>A phase's start or end, shown by the build at its default verbosity too.</summary>
+    public void Progress(string text) => Info(ProgressPrefix + text);
 
     /// <summary>A progress line: plain text, shown at normal verbosity.</summary>
     public void Info(string text)

@@ -8,6 +8,7 @@ using Aya.Bpf.Linker.Inputs;
 using Aya.Bpf.Linker.License;
 using Aya.Bpf.Linker.Llvm;
 using Aya.Bpf.Linker.Maps;
+using Aya.Bpf.Linker.SourcePaths;
 
 namespace Aya.Bpf.Linker.Link;
 
@@ -17,7 +18,7 @@ namespace Aya.Bpf.Linker.Link;
 /// </summary>
 internal sealed class LinkPipeline(LinkOptions options, DiagnosticLog log)
 {
-    private readonly PhaseTimer _timer = new();
+    private readonly PhaseTimer _timer = new(log.Progress);
 
     public bool Run()
     {
@@ -43,7 +44,7 @@ internal sealed class LinkPipeline(LinkOptions options, DiagnosticLog log)
         using var machine = CreateMachine();
         if (machine is null)
             return false;
-        using var module = _timer.Time("link", () => ModuleLinker.Link(context, blobs, machine, options.FromHost, log));
+        using var module = _timer.TimeAnnounced("link", () => ModuleLinker.Link(context, blobs, machine, options.FromHost, log));
         if (module is null)
             return false;
 
@@ -65,7 +66,7 @@ internal sealed class LinkPipeline(LinkOptions options, DiagnosticLog log)
             log.Info($"{inlined} functions returning more than BPF can return (a Rust pair such as Option<u32>) are inlined into their callers.");
         if (options.FromHost)
             HostRetarget.BeforeOptimise(context, module, log);
-        if (!_timer.Time("optimise", () => Optimise(context, machine, module)))
+        if (!_timer.TimeAnnounced("optimise", () => Optimise(context, machine, module)))
             return false;
         if (options.FromHost)
             HostRetarget.DropPersonalities(context, module);
@@ -96,8 +97,11 @@ internal sealed class LinkPipeline(LinkOptions options, DiagnosticLog log)
         foreach (var source in MapSources.Find(context, module))
             repair.Origins.Add(source.SourceName, source);
         log.Info($"Debug info repaired for BTF: {repair}");
+        MapSourcePaths(context, module);
 
-        var bytes = _timer.Time("codegen", () => ObjectEmitter.Emit(context, machine, module, log));
+        byte[]? bytes;
+        using (SourceRootDirectory.Enter(options.SourceRoot))
+            bytes = _timer.TimeAnnounced("codegen", () => ObjectEmitter.Emit(context, machine, module, log));
         if (bytes is null)
             return false;
         var entryPoints = module.Functions.Where(f => !f.IsDeclaration && ExportPolicy.IsProgramSection(f.Section)).Select(f => f.Name).ToHashSet();
@@ -115,7 +119,19 @@ internal sealed class LinkPipeline(LinkOptions options, DiagnosticLog log)
         });
         log.Info($"Sections: {ObjectSummary.DescribeSections(bytes)}");
         log.Info($"Wrote {options.Output} ({bytes.Length} bytes); {_timer}");
+        log.Progress($"linked in {_timer.Summary()}");
         return true;
+    }
+
+    private void MapSourcePaths(LlvmContext context, LlvmModule module)
+    {
+        if (options.SourceRoot is not { } root)
+            return;
+        var paths = new SourcePathMap(root, options.SourceArea ?? Path.GetDirectoryName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(root))) ?? root, options.PathMap);
+        var files = DebugFilePaths.Apply(context, module, paths);
+        // Code generation reports at mapped paths; the build's messages point at the real files.
+        log.FileResolver = paths.Restore;
+        log.Info($"Source paths: {files} files made machine-independent (relative to {root}).");
     }
 
     private static string Describe(BtfMapMember member) => member switch

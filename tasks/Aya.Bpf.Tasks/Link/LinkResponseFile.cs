@@ -12,7 +12,8 @@ internal sealed record LinkRequest(
     string Output,
     string KernelBaseline = "",
     bool FromHost = false,
-    string License = "");
+    string License = "",
+    SourcePathSettings? SourcePaths = null);
 
 internal static class LinkResponseFile
 {
@@ -32,6 +33,14 @@ internal static class LinkResponseFile
             lines.AddRange(["--rust-build", "host"]);
         if (request.License.Length > 0)
             lines.AddRange(["--license", request.License]);
+        if (request.SourcePaths is { } paths)
+        {
+            lines.AddRange(["--source-root", paths.Root]);
+            if (paths.Area is not null)
+                lines.AddRange(["--source-area", paths.Area]);
+            foreach (var (from, to) in paths.PathMap)
+                lines.AddRange(["--path-map", $"{from}={to}"]);
+        }
         lines.AddRange(["--output", request.Output]);
         return lines;
     }

@@ -49,4 +49,17 @@ public sealed class LinkResponseFileTests
 
         CollectionAssert.AreEqual(new[] { "--rust-build", "host", "--output", "/p/obj/Release/p.bpf.o" }, lines[^4..]);
     }
+
+    [TestMethod]
+    public void PassesTheSourcePathSettingsOnlyWhenPathsAreMadeDeterministic()
+    {
+        CollectionAssert.DoesNotContain(LinkResponseFile.Lines(Request).ToArray(), "--source-root");
+
+        var paths = new SourcePathSettings("/ws", "/repo", [("/home/u/.cargo/registry/src", "")]);
+        var lines = LinkResponseFile.Lines(Request with { SourcePaths = paths }).ToArray();
+
+        CollectionAssert.AreEqual(
+            new[] { "--source-root", "/ws", "--source-area", "/repo", "--path-map", "/home/u/.cargo/registry/src=", "--output", "/p/obj/Release/p.bpf.o" },
+            lines[^8..]);
+    }
 }
