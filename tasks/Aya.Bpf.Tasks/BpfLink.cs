@@ -13,6 +13,7 @@ public sealed class BpfLink : ToolTask
 {
     private const int TailLength = 12;
     private readonly Queue<string> _outputTail = new();
+    private readonly List<string> _warnings = [];
     private bool _linkerReportedFatalError;
 
     public BpfLink() => YieldDuringToolExecution = true;
@@ -39,10 +40,19 @@ public sealed class BpfLink : ToolTask
     /// <summary>The bitcode was compiled for the host (BpfRustBuild): the link retargets it to BPF.</summary>
     public bool FromHost { get; set; }
 
+    /// <summary>The folder debug info's source paths are made relative to (the cargo workspace); empty keeps them absolute.</summary>
+    public string? SourceRoot { get; set; }
+
+    /// <summary>The toolchain's sysroot, whose rust-src paths (a build-std core) keep only their library path.</summary>
+    public string? RustSysroot { get; set; }
+
     /// <summary>The project file, blamed for a setting that makes no sense.</summary>
     public string? ProjectFile { get; set; }
 
     [Required] public string OutputFile { get; set; } = "";
+
+    /// <summary>Where a successful link's warnings are written, for ReplayLinkWarnings to report in this and every later build.</summary>
+    [Required] public string WarningsFile { get; set; } = "";
 
     /// <summary>Where the arguments are written, one per line (kept under obj/ for a look after a failure).</summary>
     [Required] public string ResponseFile { get; set; } = "";
@@ -72,9 +82,21 @@ public sealed class BpfLink : ToolTask
         var request = new LinkRequest(
             Path.GetFullPath(LlvmLibraryPath), Path.GetFullPath(LinkManifest),
             [.. Bitcode.Select(item => item.GetMetadata("FullPath"))],
-            Target, Cpu, CpuFeatures ?? "", OptimizationLevel, Path.GetFullPath(OutputFile), kernelBaseline, FromHost, license);
+            Target, Cpu, CpuFeatures ?? "", OptimizationLevel, Path.GetFullPath(OutputFile), kernelBaseline, FromHost, license,
+            string.IsNullOrWhiteSpace(SourceRoot) ? null : SourcePathSettings.For(SourceRoot, SourcePathSettings.CargoHome(Environment.GetEnvironmentVariable), RustSysroot));
         FileContent.WriteIfDifferent(ResponseFile, string.Join('\n', LinkResponseFile.Lines(request)) + "\n");
-        return base.Execute();
+        // A failed link leaves no warnings to replay: its own are logged below, and it runs again next build.
+        if (File.Exists(WarningsFile))
+            File.Delete(WarningsFile);
+        var linked = base.Execute();
+        if (linked)
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(WarningsFile))!);
+            File.WriteAllLines(WarningsFile, _warnings);
+        }
+        else
+            _warnings.ForEach(warning => base.LogEventsFromTextOutput(warning, MessageImportance.High));
+        return linked;
     }
 
     protected override string GenerateFullPathToTool() => DotnetHost.Resolve(DotnetHostPath);
@@ -95,6 +117,17 @@ public sealed class BpfLink : ToolTask
         _outputTail.Enqueue(singleLine);
         // The linker prints LLVM's fatal error, coded, before LLVM aborts it.
         _linkerReportedFatalError |= singleLine.Contains($"error {ErrorCodes.LinkerCrashed}:", StringComparison.Ordinal);
+        if (LinkerOutputLine.Progress(singleLine) is { } progress)
+        {
+            Log.LogMessage(MessageImportance.High, $"{Path.GetFileName(OutputFile)}: {progress}");
+            return;
+        }
+        // Held: reported after a failed link, or by ReplayLinkWarnings after a successful one.
+        if (LinkerOutputLine.IsWarning(singleLine))
+        {
+            _warnings.Add(singleLine);
+            return;
+        }
         // Recognises "origin : error CODE: text" and "file(line,col) : warning CODE: text".
         base.LogEventsFromTextOutput(singleLine, messageImportance);
     }

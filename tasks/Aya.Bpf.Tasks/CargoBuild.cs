@@ -13,6 +13,7 @@ namespace Aya.Bpf.Tasks;
 public sealed class CargoBuild : ToolTask
 {
     private readonly List<CargoArtifact> _artifacts = [];
+    private readonly HashSet<(DiagnosticSeverity, string?, string?, int, int, string)> _loggedDiagnostics = [];
     private CargoErrorText? _cargoErrors;
     private bool? _buildSucceeded;
 
@@ -91,6 +92,17 @@ public sealed class CargoBuild : ToolTask
     private string[] BinNames => [.. Bins.Select(bin => bin.GetMetadata("BpfBin"))];
 
     public override bool Execute()
+    {
+        // At every verbosity: cargo can take a minute, and a build that prints nothing looks hung.
+        var project = Path.GetFileName(Path.GetDirectoryName(Path.GetFullPath(ManifestPath)));
+        Log.LogMessage(MessageImportance.High, $"{project}: cargo build started ({(IsHostBuild ? "for the host" : "for BPF")}, profile {Profile})");
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var succeeded = RunCargoAndCollect();
+        Log.LogMessage(MessageImportance.High, $"{project}: cargo build {(succeeded ? "finished" : "failed")} in {System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds:0.0} s");
+        return succeeded;
+    }
+
+    private bool RunCargoAndCollect()
     {
         var links = new RecordedLinks(Log, ManifestPath);
         var collected = RunCargo(links, mayRelink: true);
@@ -192,6 +204,9 @@ public sealed class CargoBuild : ToolTask
 
     private void LogDiagnostic(CargoDiagnostic d)
     {
+        // rustc's diagnostic of a crate built twice (for two bins, or a retried build) is shown once.
+        if (d.Severity != DiagnosticSeverity.Note && !_loggedDiagnostics.Add((d.Severity, d.Code, d.File, d.Line, d.Column, d.Message)))
+            return;
         switch (d.Severity)
         {
             case DiagnosticSeverity.Error:

@@ -120,7 +120,7 @@ public sealed class CoreXdpTests : XdpFixtureTests
     /// <summary>
     /// With a profile's debug assertions and overflow checks on, core's checks stay in the program and
     /// can panic, which the verifier refuses: the link warns at the program's source lines and says
-    /// which setting added them, and still writes the object.
+    /// which setting added them, and still writes the object; an up-to-date build shows them again.
     /// </summary>
     [TestMethod]
     [TestCategory("Integration")]
@@ -129,9 +129,8 @@ public sealed class CoreXdpTests : XdpFixtureTests
         RequireBuildTools();
         using FixtureWorkspace workspace = FixtureWorkspace.Create();
 
-        BuildResult build = workspace.Build(
-            "core-xdp/core-xdp.bpfproj",
-            new Dictionary<string, string> { ["CARGO_PROFILE_RELEASE_OVERFLOW_CHECKS"] = "true", ["CARGO_PROFILE_RELEASE_DEBUG_ASSERTIONS"] = "true" });
+        Dictionary<string, string> environment = new() { ["CARGO_PROFILE_RELEASE_OVERFLOW_CHECKS"] = "true", ["CARGO_PROFILE_RELEASE_DEBUG_ASSERTIONS"] = "true" };
+        BuildResult build = workspace.Build("core-xdp/core-xdp.bpfproj", environment);
 
         Assert.IsTrue(build.Succeeded, build.Describe());
         IReadOnlyList<string> warnings = BuildErrors.WarningLines(build, "BPF2017");
@@ -139,5 +138,10 @@ public sealed class CoreXdpTests : XdpFixtureTests
         Assert.IsTrue(warnings.All(w => w.Contains("core-xdp/src/main.rs(", StringComparison.Ordinal)), $"every warning is at the program's source: {string.Join(Environment.NewLine, warnings)}");
         Assert.IsTrue(warnings.Any(w => w.Contains("panic_const_add_overflow", StringComparison.Ordinal) && w.Contains("overflow-checks = false", StringComparison.Ordinal)), string.Join(Environment.NewLine, warnings));
         Assert.IsTrue(File.Exists(workspace.PathOf(ObjectFile)), build.Describe());
+
+        // Nothing changed: the link is up to date, and its warnings are shown again, once each.
+        BuildResult again = workspace.Build("core-xdp/core-xdp.bpfproj", environment);
+        Assert.IsTrue(LinkMarkers.LinkSkipped(again), again.Describe());
+        CollectionAssert.AreEquivalent(warnings.ToList(), BuildErrors.WarningLines(again, "BPF2017").ToList(), again.Describe());
     }
 }

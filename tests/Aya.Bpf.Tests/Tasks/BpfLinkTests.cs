@@ -51,6 +51,23 @@ public sealed class BpfLinkTests
         Assert.IsTrue(engine.Messages.Any(m => m.Message == "Linking 1 bitcode modules" && m.Importance == MessageImportance.Normal), engine.Log);
     }
 
+    /// <summary>A successful link's warnings are written down for ReplayLinkWarnings, which reports them in this and every later build.</summary>
+    [TestMethod]
+    public void ASuccessfulLinksWarnings_AreWrittenForTheReplay_NotLoggedTwice()
+    {
+        var (task, engine, directory) = Linker("""
+            echo "/p/src/main.rs(12,5) : warning BPF2017: the program can panic here"
+            echo "progress: optimise..."
+            exit 0
+            """);
+
+        Assert.IsTrue(task.Execute(), engine.Log);
+
+        Assert.IsEmpty(engine.Warnings, engine.Log);
+        CollectionAssert.AreEqual(new[] { "/p/src/main.rs(12,5) : warning BPF2017: the program can panic here" }, File.ReadAllLines(directory.Combine("obj", "p.bpf.o.warnings")));
+        Assert.IsTrue(engine.Messages.Any(m => m.Message == "p.bpf.o: optimise..." && m.Importance == MessageImportance.High), engine.Log);
+    }
+
     [TestMethod]
     public void ReportsAFailureTheLinkerDidNotExplain()
     {
@@ -178,6 +195,7 @@ public sealed class BpfLinkTests
             OptimizationLevel = "3",
             OutputFile = directory.Combine("obj", "p.bpf.o"),
             ResponseFile = directory.Combine("obj", "link.rsp"),
+            WarningsFile = directory.Combine("obj", "p.bpf.o.warnings"),
         };
         return (task, engine, directory);
     }

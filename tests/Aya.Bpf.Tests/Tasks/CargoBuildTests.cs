@@ -31,6 +31,30 @@ public sealed class CargoBuildTests
     }
 
     [TestMethod]
+    public void ADiagnosticRustcGivesTwice_IsLoggedOnce()
+    {
+        var bin = _directory.Write("cargo/bpfel-unknown-none/release/probe", Manifest);
+        var (task, engine) = Cargo(0, stdout: [CargoSamples.UnusedVariableWarning, CargoSamples.UnusedVariableWarning, BinArtifact("probe", bin), CargoSamples.BuildSucceeded]);
+
+        Assert.IsTrue(task.Execute(), engine.Log);
+
+        Assert.HasCount(1, engine.Warnings, engine.Log);
+    }
+
+    [TestMethod]
+    public void SaysAtEveryVerbosityThatCargoStartsAndHowLongItTook()
+    {
+        var bin = _directory.Write("cargo/bpfel-unknown-none/release/probe", Manifest);
+        var (task, engine) = Cargo(0, stdout: [BinArtifact("probe", bin), CargoSamples.BuildSucceeded]);
+
+        Assert.IsTrue(task.Execute(), engine.Log);
+
+        var high = engine.Messages.Where(m => m.Importance == Microsoft.Build.Framework.MessageImportance.High).Select(m => m.Message ?? "").ToList();
+        Assert.IsTrue(high.Any(m => m.Contains("cargo build started (for BPF, profile release)", StringComparison.Ordinal)), engine.Log);
+        Assert.IsTrue(high.Any(m => System.Text.RegularExpressions.Regex.IsMatch(m, @"cargo build finished in \d+\.\d s$")), engine.Log);
+    }
+
+    [TestMethod]
     public void RunsCargoForTheBpfTargetWithTheShimAsLinkerAndBpfLinkerOnPath()
     {
         var bin = _directory.Write("cargo/probe", Manifest);
