@@ -34,16 +34,20 @@ internal sealed class FixtureWorkspace : IDisposable
     public PackedSdk Sdk { get; }
 
     /// <summary>Packs the SDK if this run has not yet, then copies the fixtures into a new temp directory.</summary>
-    public static FixtureWorkspace Create()
+    public static FixtureWorkspace Create() => Create(folderSuffix: "");
+
+    /// <summary>As <see cref="Create()"/>, the directory's name ending in <paramref name="folderSuffix"/> (a checkout at a path of another length).</summary>
+    public static FixtureWorkspace Create(string folderSuffix)
     {
         PackedSdk sdk = SdkPackage.EnsurePacked();
-        string root = Path.Combine(Path.GetTempPath(), "aya-bpf-tests", Guid.NewGuid().ToString("N"));
+        string root = Path.Combine(Path.GetTempPath(), "aya-bpf-tests", Guid.NewGuid().ToString("N") + folderSuffix);
         Directory.CreateDirectory(root);
 
         FixtureWorkspace workspace = new(root, sdk);
         try
         {
             CopyDirectory(RepositoryRoot.Combine("tests", "fixtures"), root);
+            CopySamples(root);
             workspace.WriteGlobalJson();
             workspace.WriteNuGetConfig();
             WriteBuildBoundaries(root);
@@ -152,6 +156,14 @@ internal sealed class FixtureWorkspace : IDisposable
         Directory.CreateDirectory(directory);
         string name = Path.GetFileNameWithoutExtension(project);
         return Path.Combine(directory, $"{name}-{DateTime.UtcNow:yyyyMMdd-HHmmss}-{Guid.NewGuid():N}.binlog");
+    }
+
+    // The README's samples, under samples/: their nuget.config (the in-repo feed) gives way to the workspace's.
+    private static void CopySamples(string root)
+    {
+        string samples = Path.Combine(root, "samples");
+        CopyDirectory(RepositoryRoot.Combine("samples"), samples);
+        File.Delete(Path.Combine(samples, "nuget.config"));
     }
 
     private static void CopyDirectory(string source, string destination)
