@@ -25,6 +25,14 @@ internal sealed class FixtureBuild : IDisposable
     /// <summary>A plain `dotnet build` of the project: its default (Debug) configuration, no properties.</summary>
     public static FixtureBuild Plain(string project) => new(project, workspace => workspace.BuildPlain(project));
 
+    /// <summary>As <see cref="Plain(string)"/>, once <paramref name="prepare"/> has made the project in the new workspace (e.g. with `dotnet new`).</summary>
+    public static FixtureBuild Plain(string project, Action<FixtureWorkspace> prepare) =>
+        new(project, workspace =>
+        {
+            prepare(workspace);
+            return workspace.BuildPlain(project);
+        });
+
     /// <summary>The project, relative to the fixtures directory.</summary>
     public string Project { get; }
 

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using System.Xml.Linq;
 
 namespace Aya.Bpf.Tests.Integration;
 
@@ -30,6 +31,14 @@ internal static class RepositoryRoot
         string? version = ReadGlobalJson()["msbuild-sdks"]?[SdkPackageId]?.GetValue<string>();
         return version ?? throw new InvalidOperationException(
             $"global.json at {Path} has no msbuild-sdks entry for {SdkPackageId}.");
+    }
+
+    /// <summary>The version every package of this repository is packed with: AyaBpfSdkVersion in Directory.Build.props.</summary>
+    public static string PackageVersion()
+    {
+        XDocument props = XDocument.Load(Combine("Directory.Build.props"));
+        return props.Descendants("AyaBpfSdkVersion").SingleOrDefault()?.Value
+            ?? throw new InvalidOperationException($"Directory.Build.props at {Path} sets no AyaBpfSdkVersion.");
     }
 
     // The test binaries sit several levels below the root (tests/X/bin/Config/tfm); walk up to

@@ -8,8 +8,6 @@ internal static class SdkPackage
 {
     private const string PackageId = "Aya.Bpf.Sdk";
 
-    private static readonly TimeSpan PackTimeout = TimeSpan.FromMinutes(10);
-
     // Thread-safe and caching a failure too: a broken pack fails every test with the same
     // output instead of being retried by each of them.
     private static readonly Lazy<PackedSdk> Packed = new(Pack, LazyThreadSafetyMode.ExecutionAndPublication);
@@ -19,34 +17,9 @@ internal static class SdkPackage
 
     private static PackedSdk Pack()
     {
-        string project = RepositoryRoot.Combine("sdk", "Aya.Bpf.Sdk.csproj");
         string feed = RepositoryRoot.Combine("artifacts", "test-feed");
         string version = RepositoryRoot.SdkVersion();
-        string package = Path.Combine(feed, $"{PackageId}.{version}.nupkg");
-
-        if (!File.Exists(project))
-        {
-            throw new InvalidOperationException($"The SDK project {project} does not exist.");
-        }
-
-        // A package left by an earlier run would pass the existence check below even if this
-        // pack produced nothing.
-        Directory.CreateDirectory(feed);
-        File.Delete(package);
-
-        ProcessResult result = ChildProcess.Run(
-            DotnetCli.Executable,
-            ["pack", project, "-c", "Release", "-o", feed, "-nologo", "-nodeReuse:false"],
-            PackTimeout,
-            RepositoryRoot.Path);
-
-        if (!result.Succeeded || !File.Exists(package))
-        {
-            throw new InvalidOperationException(
-                $"dotnet pack {project} failed (exit {result.ExitCode}, timed out: {result.TimedOut}); "
-                + $"expected {package}.{Environment.NewLine}{result.Output}");
-        }
-
+        RepositoryPack.Pack(Path.Combine("sdk", "Aya.Bpf.Sdk.csproj"), feed, $"{PackageId}.{version}.nupkg");
         return new PackedSdk(feed, version, CreateFreshPackagesFolder());
     }
 
