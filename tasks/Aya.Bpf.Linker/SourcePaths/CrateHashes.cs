@@ -5,16 +5,19 @@ namespace Aya.Bpf.Linker.SourcePaths;
 /// <summary>
 /// cargo hashes the path of a crate that lives outside the workspace into the crate's identity, and
 /// rustc puts that hash in linkage names and codegen-unit names, so two checkouts would give other
-/// DWARF strings. Debug info needs neither hash: each is zeroed, keeping its length, since v0
-/// mangling's back-references are byte offsets into the name.
+/// DWARF strings. Debug info needs neither hash. A legacy hash has a fixed width and is zeroed. A v0
+/// disambiguator is a base-62 number whose width varies with its value (10 or 11 digits for the same
+/// crate in two checkouts), and v0's back-references are byte offsets into the name, so no width can
+/// be fixed without re-encoding the name: such a linkage name is dropped (BTF never uses it, and the
+/// subprogram keeps its Rust name).
 /// </summary>
 internal static partial class CrateHashes
 {
-    /// <summary>A linkage name with its crate disambiguators (v0's <c>Cs…_</c>) or its legacy hash (<c>17h…E</c>) zeroed.</summary>
+    /// <summary>A linkage name without crate hashes: its legacy hash (<c>17h…E</c>) zeroed, or empty for a v0 name with a disambiguator (<c>Cs…_</c>).</summary>
     public static string ZeroInSymbol(string name)
     {
         if (name.StartsWith("_R", StringComparison.Ordinal))
-            return V0CrateDisambiguator().Replace(name, match => "Cs" + new string('0', match.Groups[1].Length) + "_");
+            return V0CrateDisambiguator().IsMatch(name) ? "" : name;
         return name.StartsWith("_ZN", StringComparison.Ordinal) ? LegacyHash().Replace(name, "17h0000000000000000E") : name;
     }
 
@@ -28,6 +31,7 @@ internal static partial class CrateHashes
     [GeneratedRegex("17h[0-9a-f]{16}E$")]
     private static partial Regex LegacyHash();
 
-    [GeneratedRegex(@"\.[0-9a-f]{16}-cgu\.(?=[0-9]+$)")]
+    // rustc prints the unit's hash in hex without leading zeros: 1 to 16 digits.
+    [GeneratedRegex(@"\.[0-9a-f]{1,16}-cgu\.(?=[0-9]+$)")]
     private static partial Regex CodegenUnitHash();
 }
