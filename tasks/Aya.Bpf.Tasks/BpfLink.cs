@@ -1,4 +1,5 @@
 using Aya.Bpf.Tasks.Link;
+using Aya.Bpf.Tasks.Settings;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
 
@@ -66,15 +67,15 @@ public sealed class BpfLink : ToolTask
 
     public override bool Execute()
     {
+        // CheckBpfSettings reported these at their lines already; the task refuses them run on its own too.
         var kernelBaseline = KernelBaseline?.Trim() ?? "";
-        if (kernelBaseline.Length > 0 && !IsKernelVersion(kernelBaseline))
+        if (kernelBaseline.Length > 0 && SettingRules.KernelBaseline(kernelBaseline) is { } notAVersion)
         {
-            Log.LogCodedError(ErrorCodes.KernelBaselineInvalid, ProjectFile,
-                $"BpfKernelBaseline '{kernelBaseline}' is not a kernel version such as 6.1 or 5.15 (major.minor or major.minor.patch).");
+            Log.LogCodedError(ErrorCodes.KernelBaselineInvalid, ProjectFile, $"BpfKernelBaseline '{kernelBaseline}' {notAVersion}.");
             return false;
         }
         var license = License?.Trim() ?? "";
-        if (LicenseProblem(license) is { } problem)
+        if (SettingRules.License(license) is { } problem)
         {
             Log.LogCodedError(ErrorCodes.SettingInvalid, ProjectFile, $"BpfLicense '{license}' {problem}.");
             return false;
@@ -83,12 +84,14 @@ public sealed class BpfLink : ToolTask
             Path.GetFullPath(LlvmLibraryPath), Path.GetFullPath(LinkManifest),
             [.. Bitcode.Select(item => item.GetMetadata("FullPath"))],
             Target, Cpu, CpuFeatures ?? "", OptimizationLevel, Path.GetFullPath(OutputFile), kernelBaseline, FromHost, license,
-            string.IsNullOrWhiteSpace(SourceRoot) ? null : SourcePathSettings.For(SourceRoot, SourcePathSettings.CargoHome(Environment.GetEnvironmentVariable), RustSysroot));
+            string.IsNullOrWhiteSpace(SourceRoot) ? null : SourcePathSettings.For(SourceRoot, SourcePathSettings.CargoHome(Environment.GetEnvironmentVariable), RustSysroot),
+            string.IsNullOrEmpty(ProjectFile) ? null : Path.GetFullPath(ProjectFile));
         FileContent.WriteIfDifferent(ResponseFile, string.Join('\n', LinkResponseFile.Lines(request)) + "\n");
         // A failed link leaves no warnings to replay: its own are logged below, and it runs again next build.
         if (File.Exists(WarningsFile))
             File.Delete(WarningsFile);
         var linked = base.Execute();
+        RemoveTemporaryObjects(OutputFile);
         if (linked)
         {
             Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(WarningsFile))!);
@@ -140,23 +143,49 @@ public sealed class BpfLink : ToolTask
         return false;
     }
 
-    /// <summary>What the linker's <c>--kernel-baseline</c> accepts: major.minor or major.minor.patch, major at least 4.</summary>
-    internal static bool IsKernelVersion(string text) =>
-        Version.TryParse(text, out var version) && version.Revision < 0 && version.Major >= 4;
-
-    // libbpf passes on at most 63 characters of a license, as a C string on one line of the response file.
-    internal static string? LicenseProblem(string license) =>
-        license.Length > 63 ? "is longer than the 63 characters libbpf passes to the kernel"
-        : license.Any(char.IsControl) ? "holds a control character"
-        : null;
+    /// <summary>
+    /// Removes the temporary files linkers of this object write through (a linker killed mid-write,
+    /// by the out-of-memory killer say, cannot remove its own).
+    /// </summary>
+    internal static void RemoveTemporaryObjects(string outputFile)
+    {
+        var directory = Path.GetDirectoryName(Path.GetFullPath(outputFile))!;
+        if (!Directory.Exists(directory))
+            return;
+        foreach (var temporary in Directory.EnumerateFiles(directory, $".{Path.GetFileName(outputFile)}.*.tmp"))
+        {
+            try
+            {
+                File.Delete(temporary);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // Left for the next link to remove; it never becomes an output.
+            }
+        }
+    }
 
     internal static string CrashMessage(int exitCode, IReadOnlyList<string> outputTail)
     {
         var llvmErrors = outputTail.Where(line => line.Contains("LLVM ERROR", StringComparison.Ordinal)).ToList();
         var evidence = string.Join(" | ", (llvmErrors.Count > 0 ? llvmErrors : outputTail.TakeLast(4)).Select(line => line.Trim()));
-        var what = exitCode > 128
-            ? $"the linker crashed (LLVM fatal error, exit code {exitCode})"
+        var what = exitCode > 128 ? Signalled(exitCode - 128, llvmErrors.Count > 0)
             : $"the linker failed with exit code {exitCode} without reporting an error";
-        return $"{what}: {(evidence.Length > 0 ? evidence : "it printed nothing")}. It ran in its own process, so the build node is unaffected; please report this with the response file.";
+        return $"{what}: {(evidence.Length > 0 ? evidence : "it printed nothing")}. It ran in its own process, so the build node is unaffected; " +
+            (exitCode == 128 + SigKill ? "build again with more memory free, or with fewer builds at once (-m:1)." : "please report this with the response file.");
     }
+
+    private const int SigAbrt = 6;
+    private const int SigKill = 9;
+    private const int SigSegv = 11;
+
+    // A shell reports a process ended by signal N as exit code 128 + N.
+    private static string Signalled(int signal, bool llvmSaidWhy) => signal switch
+    {
+        SigAbrt when llvmSaidWhy => $"the linker crashed (LLVM fatal error, exit code {128 + signal})",
+        SigAbrt => $"the linker aborted (exit code {128 + signal}, SIGABRT)",
+        SigKill => $"the linker was killed (exit code {128 + signal}, SIGKILL: most often the kernel's out-of-memory killer)",
+        SigSegv => $"the linker crashed (exit code {128 + signal}, a segmentation fault)",
+        _ => $"the linker was ended by signal {signal} (exit code {128 + signal})",
+    };
 }

@@ -138,6 +138,13 @@ public sealed class CargoBuild : ToolTask
                 return false;
             }
         }
+        if (UserRustFlags.From(Inherited("CARGO_ENCODED_RUSTFLAGS"), Inherited("RUSTFLAGS")).ForeignLinker() is { } linker)
+        {
+            Log.LogCodedError(ErrorCodes.LinkNotCaptured, ManifestPath,
+                $"RUSTFLAGS sets `-C linker={linker}`, so rustc would link with {linker} instead of through the SDK, which links the bitcode itself. " +
+                "Remove that flag from RUSTFLAGS (or CARGO_ENCODED_RUSTFLAGS); `-C linker=bpf-linker` is fine.");
+            return false;
+        }
         if (IsHostBuild && HostTriple.Length == 0)
         {
             Log.LogCodedError(ErrorCodes.SettingInvalid, ManifestPath, "a host build needs rustc's host triple, and `rustc -vV` named none.");
@@ -153,6 +160,12 @@ public sealed class CargoBuild : ToolTask
             builder.AppendSwitchIfNotNull("", argument);
         return builder.ToString();
     }
+
+    // A variable as cargo will see it: the task's EnvironmentVariables over the build's environment.
+    private string? Inherited(string name) =>
+        EnvironmentVariables?.LastOrDefault(entry => entry.StartsWith(name + "=", StringComparison.Ordinal)) is { } entry
+            ? entry[(name.Length + 1)..]
+            : Environment.GetEnvironmentVariable(name);
 
     protected override ProcessStartInfo GetProcessStartInfo(string pathToTool, string commandLineCommands, string responseFileSwitch)
     {

@@ -10,6 +10,21 @@ internal static class LinkCommand
     public static int Run(string[] args, TextWriter output)
     {
         var log = new DiagnosticLog(output);
+        try
+        {
+            return Link(args, log);
+        }
+        catch (Exception e)
+        {
+            // A bug of ours, not of the user's program: one coded line the build shows, no stack trace.
+            log.Error(DiagnosticCodes.UsageError,
+                $"the linker failed unexpectedly ({e.GetType().Name}: {e.Message}). This is a bug of the SDK; please report it with the response file.");
+            return 1;
+        }
+    }
+
+    private static int Link(string[] args, DiagnosticLog log)
+    {
         var options = LinkOptions.Parse(args, out var error);
         if (options is null)
         {
@@ -18,13 +33,21 @@ internal static class LinkCommand
         }
 
         var loadError = LlvmLibrary.TryLoad(options.LlvmLibrary);
+        if (loadError is { Incompatible: true })
+        {
+            log.Error(DiagnosticCodes.LlvmIncompatible,
+                $"{loadError.Message}. Leave BpfLlvmPath empty to use the libLLVM of the Rust toolchain that built the crate.", options.Project);
+            return 1;
+        }
         if (loadError is not null)
         {
             log.Error(DiagnosticCodes.LlvmNotLoadable,
-                $"{loadError}. The Rust toolchain should ship libLLVM with the BPF target; reinstall it with rustup, or set BpfLlvmPath to such a library.");
+                $"{loadError.Message}. The Rust toolchain should ship libLLVM with the BPF target; reinstall it with rustup, or set BpfLlvmPath to such a library.");
             return 1;
         }
         LlvmOptions.ApplyOnce(LlvmOptions.Defaults);
-        return new LinkPipeline(options, log).Run() && !log.HasErrors ? 0 : 1;
+        var linked = new LinkPipeline(options, log).Run() && !log.HasErrors;
+        log.SummariseRepeats();
+        return linked ? 0 : 1;
     }
 }

@@ -28,6 +28,9 @@ internal sealed record LinkOptions
     /// <summary>Files in this folder (the repository) are made relative to <see cref="SourceRoot"/>; null: the root's parent.</summary>
     public string? SourceArea { get; init; }
 
+    /// <summary>The project whose settings the link uses: the place of an error about one of them.</summary>
+    public string? Project { get; init; }
+
     /// <summary>Prefixes of other source paths replaced first (cargo's registry: dropped).</summary>
     public IReadOnlyList<(string From, string To)> PathMap { get; init; } = [];
 
@@ -35,7 +38,7 @@ internal sealed record LinkOptions
     public static LinkOptions? Parse(IReadOnlyList<string> args, out string? error)
     {
         var expanded = ExpandResponseFiles(args);
-        string? llvm = null, output = null, manifest = null, license = null, sourceRoot = null, sourceArea = null;
+        string? llvm = null, output = null, manifest = null, project = null, license = null, sourceRoot = null, sourceArea = null;
         string target = "bpfel", cpu = "v3", features = "";
         var level = 2;
         var baseline = new Version(6, 1);
@@ -56,6 +59,7 @@ internal sealed record LinkOptions
                 case "--llvm": llvm = value; break;
                 case "--output": output = value; break;
                 case "--manifest": manifest = value; break;
+                case "--project": project = value; break;
                 case "--input": inputs.Add(value); break;
                 case "--export": exports.Add(value); break;
                 case "--target": target = value; break;
@@ -107,6 +111,7 @@ internal sealed record LinkOptions
             LlvmLibrary = llvm,
             Output = output,
             Manifest = manifest,
+            Project = project,
             Inputs = inputs,
             Exports = exports,
             Target = target,

@@ -23,6 +23,14 @@ internal static class DiagnosticCodes
     public const string PanicReachable = "BPF2017";
     public const string AsmRefused = "BPF2018";
     public const string StackLimitExceeded = "BPF2019";
+    /// <summary>BpfCpu or a BpfCpuFeatures entry the BPF backend does not know (LLVM would ignore it).</summary>
+    public const string TargetChoiceUnknown = "BPF2020";
+    /// <summary>The object could not be written (disk full, no permission); no partial file is left.</summary>
+    public const string OutputNotWritten = "BPF2021";
+    /// <summary>The libLLVM lacks functions the linker calls: another LLVM than a Rust toolchain's of the versions we support.</summary>
+    public const string LlvmIncompatible = "BPF2022";
+    /// <summary>An input's bitcode is for another target than BPF (and not a host build's Rust, which is retargeted).</summary>
+    public const string BitcodeForOtherTarget = "BPF2023";
     public const string BtfInvalid = "BPF3001";
     public const string BtfExtInvalid = "BPF3002";
     public const string BtfMissing = "BPF3003";

@@ -4,7 +4,8 @@ namespace Aya.Bpf.Linker.Diagnostics;
 internal sealed class DiagnosticLog(TextWriter output)
 {
     private readonly List<Diagnostic> _reported = [];
-    private readonly HashSet<string> _printed = new(StringComparer.Ordinal);
+    // Each line printed, with how many times it was reported.
+    private readonly Dictionary<string, int> _printed = new(StringComparer.Ordinal);
 
     public IReadOnlyList<Diagnostic> Reported => _reported;
 
@@ -23,8 +24,12 @@ internal sealed class DiagnosticLog(TextWriter output)
         _reported.Add(diagnostic);
         // The same finding twice (one LLVM message per inlined copy of a call) is printed once.
         var line = diagnostic.ToCanonicalString();
-        if (!_printed.Add(line))
+        if (_printed.TryGetValue(line, out var times))
+        {
+            _printed[line] = times + 1;
             return;
+        }
+        _printed[line] = 1;
         output.WriteLine(line);
         output.Flush();
     }
@@ -34,6 +39,20 @@ internal sealed class DiagnosticLog(TextWriter output)
 
     public void Warning(string code, string message, string? file = null) =>
         Report(new Diagnostic(Severity.Warning, code, message, file));
+
+    /// <summary>
+    /// Says how often each diagnostic printed once was reported (LLVM can report one stack overflow
+    /// thousands of times), on progress lines the build shows at its default verbosity.
+    /// </summary>
+    public void SummariseRepeats()
+    {
+        foreach (var (line, times) in _printed.Where(entry => entry.Value > 1))
+        {
+            var diagnostic = _reported.First(d => d.ToCanonicalString() == line);
+            var text = diagnostic.Message.Length > 80 ? diagnostic.Message[..77] + "..." : diagnostic.Message;
+            Progress($"{diagnostic.Code} \"{text}\" was reported {times} times, shown once");
+        }
+    }
 
     /// <summary>Marks a line the build shows at every verbosity: a slow phase starting or ending.</summary>
     public const string ProgressPrefix = "progress: ";

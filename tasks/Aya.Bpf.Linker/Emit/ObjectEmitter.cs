@@ -18,13 +18,35 @@ internal static class ObjectEmitter
         return failed ? null : bytes;
     }
 
-    /// <summary>Writes through a temporary file so a failed or cancelled build never leaves half an object.</summary>
-    public static void WriteAtomically(string path, byte[] bytes)
+    /// <summary>
+    /// Writes through a temporary file so a failed or cancelled build never leaves half an object;
+    /// returns why the object could not be written (a full disk, a folder it may not write), or null.
+    /// </summary>
+    public static string? WriteAtomically(string path, byte[] bytes)
     {
         var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
-        Directory.CreateDirectory(directory);
-        var temporary = Path.Combine(directory, $".{Path.GetFileName(path)}.{Environment.ProcessId}.tmp");
-        File.WriteAllBytes(temporary, bytes);
-        File.Move(temporary, path, overwrite: true);
+        var temporary = Path.Combine(directory, TemporaryName(path, Environment.ProcessId));
+        try
+        {
+            Directory.CreateDirectory(directory);
+            File.WriteAllBytes(temporary, bytes);
+            File.Move(temporary, path, overwrite: true);
+            return null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            try
+            {
+                File.Delete(temporary);
+            }
+            catch (Exception cleanup) when (cleanup is IOException or UnauthorizedAccessException)
+            {
+                // The build's BpfLink removes what a linker leaves behind.
+            }
+            return e.Message;
+        }
     }
+
+    /// <summary>The temporary file a linker process writes an object through: hidden, beside the object.</summary>
+    public static string TemporaryName(string path, int processId) => $".{Path.GetFileName(path)}.{processId}.tmp";
 }

@@ -23,12 +23,15 @@ internal sealed class LinkPipeline(LinkOptions options, DiagnosticLog log)
     public bool Run()
     {
         var manifest = options.Manifest is null ? null : LinkManifest.Read(options.Manifest);
-        var inputs = (manifest?.Inputs ?? []).Concat(options.Inputs).ToList();
+        // What cargo linked (in a host build, for the host's target) and the BpfBitcode items.
+        IReadOnlyList<string> cargoInputs = manifest?.Inputs ?? [];
         if (options.FromHost)
-            inputs = HostRetarget.SelectInputs(inputs, log);
+            cargoInputs = HostRetarget.SelectInputs(cargoInputs, log);
+        var inputs = cargoInputs.Concat(options.Inputs).ToList();
         var exports = (manifest?.Exports ?? []).Concat(options.Exports).ToList();
 
-        var blobs = _timer.Time("read", () => InputReader.Read(inputs, log));
+        var blobs = _timer.Time("read", () =>
+            InputReader.Read(cargoInputs, log, compiledForHost: options.FromHost).Concat(InputReader.Read(options.Inputs, log)).ToList());
         if (log.HasErrors)
             return false;
         if (blobs.Count == 0)
@@ -41,10 +44,10 @@ internal sealed class LinkPipeline(LinkOptions options, DiagnosticLog log)
             log.Info($"  {blob.Origin}");
 
         using var context = new LlvmContext();
-        using var machine = CreateMachine();
+        using var machine = TargetChoice.Create(options, log);
         if (machine is null)
             return false;
-        using var module = _timer.TimeAnnounced("link", () => ModuleLinker.Link(context, blobs, machine, options.FromHost, log));
+        using var module = _timer.TimeAnnounced("link", () => ModuleLinker.Link(context, blobs, machine, log));
         if (module is null)
             return false;
 
@@ -112,11 +115,11 @@ internal sealed class LinkPipeline(LinkOptions options, DiagnosticLog log)
         if (!_timer.Time("BTF check", () => BtfObjectCheck.Check(bytes, options.KernelBaseline, repair.Origins, log, out btf))
             || btf is null || !MapObjectCheck.Check(btf, repair.Origins, log))
             return false;
-        _timer.Time("write", () =>
+        if (_timer.Time("write", () => ObjectEmitter.WriteAtomically(options.Output, bytes)) is { } notWritten)
         {
-            ObjectEmitter.WriteAtomically(options.Output, bytes);
-            return true;
-        });
+            log.Error(DiagnosticCodes.OutputNotWritten, $"cannot write the object {options.Output}: {notWritten}");
+            return false;
+        }
         log.Info($"Sections: {ObjectSummary.DescribeSections(bytes)}");
         log.Info($"Wrote {options.Output} ({bytes.Length} bytes); {_timer}");
         log.Progress($"linked in {_timer.Summary()}");
@@ -140,15 +143,6 @@ internal sealed class LinkPipeline(LinkOptions options, DiagnosticLog log)
         BtfMapTypeMember typed => $"{member.Name} {typed.Type.Name}",
         _ => member.Name,
     };
-
-    private TargetMachine? CreateMachine()
-    {
-        var level = (CodeGenOptLevel)Math.Clamp(options.OptimizationLevel, 0, 3);
-        var machine = TargetMachine.TryCreate(options.Target, options.Cpu, options.CpuFeatures, level, out var error);
-        if (machine is null)
-            log.Error(DiagnosticCodes.UsageError, $"cannot target {options.Target} with CPU '{options.Cpu}': {error}. Set BpfCpu to generic, v1, v2, v3 or v4.");
-        return machine;
-    }
 
     private bool Optimise(LlvmContext context, TargetMachine machine, LlvmModule module)
     {

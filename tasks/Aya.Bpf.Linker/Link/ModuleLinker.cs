@@ -7,8 +7,7 @@ namespace Aya.Bpf.Linker.Link;
 /// <summary>Parses every piece of bitcode and links them, in input order, into one module.</summary>
 internal static class ModuleLinker
 {
-    /// <param name="fromHost">The Rust bitcode was compiled for the host (BpfRustBuild=host): every module is retargeted.</param>
-    public static LlvmModule? Link(LlvmContext context, IReadOnlyList<BitcodeBlob> blobs, TargetMachine machine, bool fromHost, DiagnosticLog log)
+    public static LlvmModule? Link(LlvmContext context, IReadOnlyList<BitcodeBlob> blobs, TargetMachine machine, DiagnosticLog log)
     {
         var linked = LlvmModule.CreateEmpty(context, "bpf-program");
         linked.SetTarget(machine);
@@ -22,11 +21,19 @@ internal static class ModuleLinker
                 continue;
             }
             // rustc says bpfel, clang says bpf, text IR may say nothing: all are this target, and
-            // agreeing first keeps LLVM from warning about mismatched triples and layouts.
-            // Anything else is left as it is, so LLVM's warning names the foreign input, unless the
-            // build compiled Rust for the host to be retargeted here.
-            if (fromHost || IsBpfOrUnset(module.Triple))
-                module.SetTarget(machine);
+            // agreeing first keeps LLVM from warning about mismatched triples and layouts. A host
+            // build's Rust is retargeted here; any other target's bitcode (x86 C from a clang
+            // without -target bpf) would compile to BPF wrongly (its layout, calls and intrinsics
+            // are the other target's), so it is refused, in every build.
+            if (!blob.CompiledForHost && !IsBpfOrUnset(module.Triple))
+            {
+                log.Error(DiagnosticCodes.BitcodeForOtherTarget,
+                    $"{blob.Origin} is LLVM bitcode for {module.Triple}, not for BPF. Compile it for BPF " +
+                    "(clang -target bpf -g -O2 -emit-llvm -c), or leave it out of BpfBitcode.", blob.Origin);
+                failed = true;
+                continue;
+            }
+            module.SetTarget(machine);
             var linkFailed = !linked.TryLink(module);
             linkFailed |= LlvmDiagnosticReporter.Report(context, log, DiagnosticCodes.LinkFailed, $"linking {blob.Origin}");
             if (linkFailed && !log.HasErrors)

@@ -194,4 +194,25 @@ internal sealed record UserRustFlags(IReadOnlyList<string> Flags)
         new(!string.IsNullOrEmpty(encoded)
             ? encoded.Split('\u001f', StringSplitOptions.RemoveEmptyEntries)
             : (plain ?? "").Split([' ', '\t', '\n'], StringSplitOptions.RemoveEmptyEntries));
+
+    /// <summary>
+    /// The linker a <c>-C linker=</c> flag names when it is not bpf-linker (the SDK's own is first on
+    /// PATH): rustc would link through it, past the SDK's record of the link. Null when there is none.
+    /// </summary>
+    public string? ForeignLinker()
+    {
+        string? linker = null;
+        for (var i = 0; i < Flags.Count; i++)
+        {
+            var flag = Flags[i];
+            var codegen = flag is "-C" or "--codegen" && i + 1 < Flags.Count ? Flags[++i]
+                : flag.StartsWith("-C", StringComparison.Ordinal) ? flag[2..]
+                : flag.StartsWith("--codegen=", StringComparison.Ordinal) ? flag["--codegen=".Length..]
+                : null;
+            if (codegen?.StartsWith("linker=", StringComparison.Ordinal) == true)
+                linker = codegen["linker=".Length..];
+        }
+        // rustc takes the last -C linker.
+        return linker is null || Path.GetFileNameWithoutExtension(linker) == "bpf-linker" ? null : linker;
+    }
 }

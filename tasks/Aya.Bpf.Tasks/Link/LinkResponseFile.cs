@@ -13,7 +13,8 @@ internal sealed record LinkRequest(
     string KernelBaseline = "",
     bool FromHost = false,
     string License = "",
-    SourcePathSettings? SourcePaths = null);
+    SourcePathSettings? SourcePaths = null,
+    string? Project = null);
 
 internal static class LinkResponseFile
 {
@@ -41,6 +42,8 @@ internal static class LinkResponseFile
             foreach (var (from, to) in paths.PathMap)
                 lines.AddRange(["--path-map", $"{from}={to}"]);
         }
+        if (!string.IsNullOrEmpty(request.Project))
+            lines.AddRange(["--project", request.Project]);
         lines.AddRange(["--output", request.Output]);
         return lines;
     }

@@ -45,6 +45,23 @@ public sealed class BadInputBitcodeTests
         build.AssertWroteNoObject();
     }
 
+    /// <summary>C compiled by clang for the machine (no -target bpf): refused, not compiled to BPF with x86's layout.</summary>
+    [TestMethod]
+    [TestCategory("Integration")]
+    public void BitcodeForX86_FailsWithBpf2023NamingIt()
+    {
+        string clang = RequiredTool.Clang14Path();
+        using var source = new Tasks.TempDirectory();
+        string c = source.Write("helper.c", "int helper(int x) { return x * 3; }\n");
+        ProcessResult compiled = ChildProcess.Run(clang, ["--target=x86_64-pc-linux-gnu", "-O2", "-emit-llvm", "-c", c, "-o", source.Combine("helper.bc")], TimeSpan.FromMinutes(1));
+        Assert.IsTrue(compiled.Succeeded, compiled.Output);
+
+        using ExtraBitcodeBuild build = ExtraBitcodeBuild.Run("helper-x86.bc", File.ReadAllBytes(source.Combine("helper.bc")));
+
+        BuildErrors.AssertReported(build.Result, "BPF2023", build.InputPath, "x86_64-pc-linux-gnu", "not for BPF");
+        build.AssertWroteNoObject();
+    }
+
     [TestMethod]
     [TestCategory("Integration")]
     public void ObjectWithoutBitcode_FailsWithBpf2005NamingIt()

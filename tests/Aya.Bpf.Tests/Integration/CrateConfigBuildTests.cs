@@ -44,7 +44,7 @@ public sealed class CrateConfigBuildTests
         RequiredTool.CargoPath();
         using FixtureWorkspace workspace = FixtureWorkspace.Create();
         if (RustSysroot.HasRustSrc(RustSysroot.Of(workspace.Root)))
-            Assert.Inconclusive("the toolchain has rust-src, with which build-std works");
+            RequiredTool.Unfit("the toolchain has rust-src, with which build-std works");
         string config = workspace.WriteFile(Config, "[unstable]\nbuild-std = [\"core\"]\n"u8.ToArray());
 
         BuildResult build = workspace.Build(Project);

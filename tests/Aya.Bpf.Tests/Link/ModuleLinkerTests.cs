@@ -42,7 +42,7 @@ public sealed class ModuleLinkerTests
     {
         var log = new DiagnosticLog(TextWriter.Null);
         using var context = new LlvmContext();
-        using var module = ModuleLinker.Link(context, [Ir("program.ll", Program), Ir("helper.ll", Helper)], Machine, fromHost: false, log);
+        using var module = ModuleLinker.Link(context, [Ir("program.ll", Program), Ir("helper.ll", Helper)], Machine, log);
 
         Assert.IsNotNull(module, string.Join("\n", log.Reported));
         var kept = Internalizer.Apply(module, new ExportPolicy([]));
@@ -58,7 +58,7 @@ public sealed class ModuleLinkerTests
     {
         var log = new DiagnosticLog(TextWriter.Null);
         using var context = new LlvmContext();
-        using var module = ModuleLinker.Link(context, [Ir("a.ll", Helper), Ir("b.ll", Helper)], Machine, fromHost: false, log);
+        using var module = ModuleLinker.Link(context, [Ir("a.ll", Helper), Ir("b.ll", Helper)], Machine, log);
 
         Assert.IsNull(module);
         var error = log.Reported.Single(d => d.Severity == Severity.Error);
@@ -73,7 +73,7 @@ public sealed class ModuleLinkerTests
         var log = new DiagnosticLog(TextWriter.Null);
         using var context = new LlvmContext();
         byte[] truncated = [0x42, 0x43, 0xC0, 0xDE, 0x35, 0x14, 0x00, 0x00, 0x05, 0x00, 0x00, 0x00];
-        using var module = ModuleLinker.Link(context, [new BitcodeBlob("libx.rlib(x.rcgu.o)", truncated, IsTextIr: false)], Machine, fromHost: false, log);
+        using var module = ModuleLinker.Link(context, [new BitcodeBlob("libx.rlib(x.rcgu.o)", truncated, IsTextIr: false)], Machine, log);
 
         Assert.IsNull(module);
         var error = log.Reported.Single(d => d.Severity == Severity.Error);
@@ -87,7 +87,7 @@ public sealed class ModuleLinkerTests
         var log = new DiagnosticLog(TextWriter.Null);
         using var context = new LlvmContext();
         var future = Inputs.TestBitcode.Module("LLVM99.1.0-rust-9.99.0-nightly");
-        using var module = ModuleLinker.Link(context, [new BitcodeBlob("future.bc", future, IsTextIr: false)], Machine, fromHost: false, log);
+        using var module = ModuleLinker.Link(context, [new BitcodeBlob("future.bc", future, IsTextIr: false)], Machine, log);
 
         Assert.IsNull(module);
         var error = log.Reported.Single(d => d.Severity == Severity.Error);
@@ -103,9 +103,41 @@ public sealed class ModuleLinkerTests
         using var context = new LlvmContext();
         var clangStyle = Helper.Replace("\"bpfel\"", "\"bpf\"");
         var bare = Program.Replace("target triple = \"bpfel\"", "");
-        using var module = ModuleLinker.Link(context, [Ir("program.ll", bare), Ir("helper.ll", clangStyle)], Machine, fromHost: false, log);
+        using var module = ModuleLinker.Link(context, [Ir("program.ll", bare), Ir("helper.ll", clangStyle)], Machine, log);
 
         Assert.IsNotNull(module);
+        Assert.IsEmpty(log.Reported, string.Join("\n", log.Reported));
+        Assert.AreEqual("bpfel", module.Triple);
+    }
+
+    /// <summary>x86 C bitcode given as BpfBitcode: refused at that input, whatever the build.</summary>
+    [TestMethod]
+    public void BitcodeForAnotherTarget_IsBpf2023AtThatInput()
+    {
+        var log = new DiagnosticLog(TextWriter.Null);
+        using var context = new LlvmContext();
+        var x86 = Helper.Replace("\"bpfel\"", "\"x86_64-pc-linux-gnu\"");
+
+        using var module = ModuleLinker.Link(context, [Ir("program.ll", Program), Ir("/p/helper-x86.bc", x86)], Machine, log);
+
+        Assert.IsNull(module);
+        var error = log.Reported.Single();
+        Assert.AreEqual((DiagnosticCodes.BitcodeForOtherTarget, "/p/helper-x86.bc"), (error.Code, error.File));
+        Assert.Contains("is LLVM bitcode for x86_64-pc-linux-gnu, not for BPF", error.Message);
+        Assert.Contains("clang -target bpf", error.Message);
+    }
+
+    /// <summary>A host build's Rust is for the host's target by design: retargeted, not refused.</summary>
+    [TestMethod]
+    public void AHostBuildsRust_IsRetargetedToBpf()
+    {
+        var log = new DiagnosticLog(TextWriter.Null);
+        using var context = new LlvmContext();
+        var host = Helper.Replace("\"bpfel\"", "\"x86_64-unknown-linux-gnu\"");
+
+        using var module = ModuleLinker.Link(context, [Ir("program.ll", Program), Ir("libcrate.rlib(x.o)", host) with { CompiledForHost = true }], Machine, log);
+
+        Assert.IsNotNull(module, string.Join("\n", log.Reported));
         Assert.IsEmpty(log.Reported, string.Join("\n", log.Reported));
         Assert.AreEqual("bpfel", module.Triple);
     }

@@ -25,6 +25,6 @@ internal static class ToolchainLlvm
         var path = Directory.Exists(lib) ? Directory.GetFiles(lib, "libLLVM.so.*").FirstOrDefault() : null;
         Assert.IsNotNull(path, $"the Rust toolchain has no libLLVM.so.* in {lib}");
         var error = LlvmLibrary.TryLoad(path);
-        return error is null ? path : throw new InvalidOperationException(error);
+        return error is null ? path : throw new InvalidOperationException(error.Message);
     }
 }

@@ -31,6 +31,26 @@ public sealed class BpfLinkTests
         Assert.Contains("build node is unaffected", error.Message!);
     }
 
+    /// <summary>Killed mid-write (the out-of-memory killer's SIGKILL): said so, with what to do, and its temporary object removed.</summary>
+    [TestMethod]
+    public void AKilledLinker_IsSaidToBeKilled_AndLeavesNoTemporaryObject()
+    {
+        var (task, engine, directory) = Linker("""
+            mkdir -p "$(dirname "$0")/obj"
+            echo "half an object" > "$(dirname "$0")/obj/.p.bpf.o.4242.tmp"
+            kill -KILL $$
+            """);
+
+        Assert.IsFalse(task.Execute());
+
+        Assert.AreEqual(137, task.ExitCode);
+        var error = engine.Errors.Single(e => e.Code == "BPF2008");
+        Assert.Contains("the linker was killed (exit code 137, SIGKILL: most often the kernel's out-of-memory killer)", error.Message!);
+        Assert.Contains("with more memory free", error.Message!);
+        Assert.DoesNotContain("LLVM fatal error", error.Message!);
+        Assert.IsEmpty(Directory.GetFiles(directory.Combine("obj"), "*.tmp"));
+    }
+
     [TestMethod]
     public void TurnsTheLinkersCanonicalLinesIntoErrorsAndWarnings()
     {
@@ -158,11 +178,11 @@ public sealed class BpfLinkTests
     }
 
     [TestMethod]
-    [DataRow("6")]
-    [DataRow("latest")]
-    [DataRow("3.10")]
-    [DataRow("6.1.0.0")]
-    public void RefusesAKernelBaselineThatIsNotAVersionWithoutRunningTheLinker(string value)
+    [DataRow("6", "is not a kernel version: use major.minor or major.minor.patch")]
+    [DataRow("latest", "is not a kernel version")]
+    [DataRow("6.1.0.0", "is not a kernel version")]
+    [DataRow("3.10", "is older than the first kernel with BTF (4.18)")]
+    public void RefusesAKernelBaselineThatIsNotAVersionWithoutRunningTheLinker(string value, string problem)
     {
         var (task, engine, directory) = Linker("""touch "$(dirname "$0")/linker-ran" """);
         task.KernelBaseline = value;
@@ -172,7 +192,7 @@ public sealed class BpfLinkTests
 
         var error = engine.Errors.Single();
         Assert.AreEqual(("BPF1008", "/p/p.bpfproj"), (error.Code, error.File));
-        Assert.Contains($"BpfKernelBaseline '{value}' is not a kernel version such as 6.1", error.Message!);
+        Assert.Contains($"BpfKernelBaseline '{value}' {problem}", error.Message!);
         Assert.IsFalse(File.Exists(directory.Combine("linker-ran")));
         Assert.IsFalse(File.Exists(directory.Combine("obj", "link.rsp")));
     }

@@ -181,6 +181,31 @@ public sealed class CargoBuildTests
         Assert.AreEqual("BPF1007", engine.Errors.Single().Code);
     }
 
+    /// <summary>A `-C linker=cc` in RUSTFLAGS would send rustc's link past the SDK ("linking with `cc` failed"): BPF1007 before cargo runs.</summary>
+    [TestMethod]
+    [DataRow("RUSTFLAGS=-C linker=cc", "cc")]
+    [DataRow("RUSTFLAGS=-Clinker=/usr/bin/clang -O", "/usr/bin/clang")]
+    [DataRow("CARGO_ENCODED_RUSTFLAGS=--codegen\u001flinker=gcc", "gcc")]
+    public void AForeignLinkerInRustFlags_IsBpf1007_BeforeCargoRuns(string variable, string linker)
+    {
+        var (task, engine) = Cargo(0, stdout: []);
+        task.EnvironmentVariables = [variable];
+
+        Assert.IsFalse(task.Execute());
+
+        var error = engine.Errors.Single();
+        Assert.AreEqual("BPF1007", error.Code);
+        Assert.Contains($"RUSTFLAGS sets `-C linker={linker}`", error.Message!);
+        Assert.IsFalse(File.Exists(_directory.Combine("arguments.txt")), "cargo must not have run");
+    }
+
+    [TestMethod]
+    [DataRow("-C linker=bpf-linker")]
+    [DataRow("-C linker=cc -C linker=bpf-linker")]
+    [DataRow("-C opt-level=2 --cfg linker")]
+    public void RustFlagsThatLinkThroughTheSdk_AreNoForeignLinker(string flags) =>
+        Assert.IsNull(Aya.Bpf.Tasks.Cargo.UserRustFlags.From(null, flags).ForeignLinker());
+
     [TestMethod]
     public void RefusesACheckSettingThatIsNotTrueFalseOrProfile()
     {
