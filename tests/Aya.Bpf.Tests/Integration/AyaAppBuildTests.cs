@@ -71,7 +71,7 @@ public sealed class AyaAppBuildTests
     public void ACratePinnedToNightly_HasItsOwnConfigSetAside_AndBuildsWithNightly()
     {
         RequiredTool.CargoPath();
-        RequiredTool.NightlyToolchain();
+        string nightly = RequiredTool.NightlyToolchain();
         RequiredTool.ForKernelLoad();
         using FixtureWorkspace workspace = FixtureWorkspace.Create();
         workspace.WriteFile($"{Crate}/rust-toolchain.toml", "[toolchain]\nchannel = \"nightly\"\n"u8.ToArray());
@@ -79,7 +79,7 @@ public sealed class AyaAppBuildTests
         BuildResult build = workspace.BuildPlain(Project);
 
         Assert.IsTrue(build.Succeeded, build.Describe());
-        StringAssert.Contains(build.Output, "Rust toolchain nightly-x86_64-unknown-linux-gnu: rustc 1.97", build.Describe());
+        StringAssert.Contains(build.Output, $"Rust toolchain nightly-x86_64-unknown-linux-gnu: rustc {nightly}", build.Describe());
         StringAssert.Contains(build.Output,
             $"The host build runs cargo from {workspace.PathOf("aya-app")}, so that it sets aside the crate's own cargo config {workspace.PathOf($"{Crate}/.cargo/config.toml")} (build.target, unstable.build-std)",
             build.Describe());

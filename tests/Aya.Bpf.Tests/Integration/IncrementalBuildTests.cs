@@ -138,7 +138,16 @@ public sealed class IncrementalBuildTests
         BuildResult items = workspace.BuildVerb("msbuild", Project, "-getItem:UpToDateCheckInput", "-getItem:UpToDateCheckBuilt");
 
         Assert.IsTrue(items.Succeeded, items.Describe());
-        foreach (string expected in (string[])["xdp-pass/src/main.rs", "xdp-pass/Cargo.toml", "xdp-pass/Cargo.lock", Output])
-            Assert.Contains($"\"{workspace.PathOf(expected)}\"", items.Output, items.Describe());
+        // -getItem prints {"Items": {"UpToDateCheckInput": [{"FullPath": ...}], ...}}: each file must be in its own list.
+        string json = items.Output[items.Output.IndexOf('{')..(items.Output.LastIndexOf('}') + 1)];
+        using var document = System.Text.Json.JsonDocument.Parse(json);
+        string[] Paths(string item) =>
+            [.. document.RootElement.GetProperty("Items").GetProperty(item).EnumerateArray().Select(entry => entry.GetProperty("FullPath").GetString()!)];
+        string[] inputs = Paths("UpToDateCheckInput"), built = Paths("UpToDateCheckBuilt");
+        foreach (string expected in (string[])["xdp-pass/src/main.rs", "xdp-pass/Cargo.toml", "xdp-pass/Cargo.lock"])
+            CollectionAssert.Contains(inputs, workspace.PathOf(expected), items.Describe());
+        CollectionAssert.Contains(built, workspace.PathOf(Output), items.Describe());
+        CollectionAssert.DoesNotContain(inputs, workspace.PathOf(Output), "the object is built, not an input");
+        CollectionAssert.DoesNotContain(built, workspace.PathOf("xdp-pass/src/main.rs"), "a source is an input, not built");
     }
 }

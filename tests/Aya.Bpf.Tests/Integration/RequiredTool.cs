@@ -22,13 +22,20 @@ internal static class RequiredTool
         ?? FindInCargoHome()
         ?? Missing("cargo", "install Rust with rustup (stable toolchain)");
 
-    /// <summary>rustup's nightly toolchain, for builds that pin it (another LLVM, a cargo that reads [unstable] config).</summary>
-    public static void NightlyToolchain()
+    /// <summary>
+    /// rustup's nightly toolchain, for builds that pin it (another LLVM, a cargo that reads [unstable]
+    /// config); returns its rustc release (e.g. 1.97.0-nightly), as the build log names it.
+    /// </summary>
+    public static string NightlyToolchain()
     {
         string rustup = Path.Combine(Path.GetDirectoryName(CargoPath())!, "rustup");
         ProcessResult nightly = ChildProcess.Run(rustup, ["run", "nightly", "rustc", "-V"], TimeSpan.FromMinutes(1));
         if (!nightly.Succeeded)
             Missing($"the nightly Rust toolchain ({rustup} run nightly rustc -V: {nightly.Output.Trim()})", "rustup toolchain install nightly");
+        // "rustc 1.97.0-nightly (e50aa6fba 2026-05-19)"
+        string[] words = nightly.StandardOutput.Trim().Split(' ');
+        Assert.IsTrue(words is ["rustc", _, ..], $"rustc -V printed '{nightly.StandardOutput.Trim()}'");
+        return words[1];
     }
 
     /// <summary>Root, which loading programs into the kernel and mounting bpffs take.</summary>
