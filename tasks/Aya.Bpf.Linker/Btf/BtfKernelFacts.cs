@@ -30,16 +30,19 @@ internal sealed class BtfKernelFacts(Version baseline)
     public bool FuncLinkage => AtLeast(5, 6);
 
     /// <summary>The kinds this kernel knows: FUNC/FUNC_PROTO 4.20, VAR/DATASEC 5.2, FLOAT 5.13, DECL_TAG 5.16, TYPE_TAG 5.17, ENUM64 6.0.</summary>
-    public bool Knows(BtfKind kind) => kind switch
+    public bool Knows(BtfKind kind) =>
+        kind is not BtfKind.Unknown && kind <= BtfKindNames.Newest && Baseline >= FirstKernel(kind);
+
+    /// <summary>The first kernel that knows <paramref name="kind"/>; 4.18 (BTF itself) for the first kinds.</summary>
+    public static Version FirstKernel(BtfKind kind) => kind switch
     {
-        BtfKind.Func or BtfKind.FuncProto => AtLeast(4, 20),
-        BtfKind.Var or BtfKind.Datasec => AtLeast(5, 2),
-        BtfKind.Float => AtLeast(5, 13),
-        BtfKind.DeclTag => AtLeast(5, 16),
-        BtfKind.TypeTag => AtLeast(5, 17),
-        BtfKind.Enum64 => AtLeast(6, 0),
-        BtfKind.Unknown => false,
-        _ => kind <= BtfKindNames.Newest,
+        BtfKind.Func or BtfKind.FuncProto => new(4, 20),
+        BtfKind.Var or BtfKind.Datasec => new(5, 2),
+        BtfKind.Float => new(5, 13),
+        BtfKind.DeclTag => new(5, 16),
+        BtfKind.TypeTag => new(5, 17),
+        BtfKind.Enum64 => new(6, 0),
+        _ => new(4, 18),
     };
 
     private bool AtLeast(int major, int minor) => Baseline >= new Version(major, minor);

@@ -22,7 +22,12 @@ internal sealed class BtfMetaChecks(BtfData btf, BtfKernelFacts facts, BtfValida
 
         if (!facts.Knows(type.Kind))
         {
-            log.Bare(type, $"Invalid kind:{(int)type.Kind}");
+            // The kernel's words first; then what the kernel does not say: which kind, and since when.
+            var known = type.Kind is not BtfKind.Unknown && type.Kind <= BtfKindNames.Newest
+                ? $" ({BtfKindNames.Of(type.Kind)} '{BtfLogLine.DisplayName(type)}': kernels know {BtfKindNames.Of(type.Kind)} from {BtfKernelFacts.FirstKernel(type.Kind)}, " +
+                  $"and BpfKernelBaseline is {facts.Baseline}: raise it if the program only runs on such kernels, or avoid the type)"
+                : "";
+            log.Bare(type, $"Invalid kind:{(int)type.Kind}{known}");
             return false;
         }
 

@@ -43,7 +43,7 @@ internal static class BtfObjectCheck
             VariableOffsets = sections.GlobalDataSymbols,
         };
         foreach (var violation in BtfValidator.Validate(btf, options).Concat(LibbpfOpenChecks.Check(btf, sections.GlobalDataSymbols)))
-            log.Report(Describe(violation, kernelBaseline, origins));
+            log.Report(Describe(violation, kernelBaseline, origins, btf));
 
         if (sections.BtfExt is not null)
         {
@@ -58,16 +58,22 @@ internal static class BtfObjectCheck
         return !log.HasErrors;
     }
 
-    private static Diagnostic Describe(BtfViolation violation, Version kernelBaseline, DebugInfoOrigins origins)
+    private static Diagnostic Describe(BtfViolation violation, Version kernelBaseline, DebugInfoOrigins origins, BtfData btf)
     {
         var subject = violation.TypeId == 0
             ? "the BTF header"
             : $"BTF type [{violation.TypeId}] {BtfKindNames.Of(violation.Kind)} '{violation.TypeName}'";
+        // An anonymous type is placed by what holds it: a map's max_entries, a struct's member.
+        var owner = violation.TypeId != 0 && violation.TypeName is "" or "(anon)" ? BtfOwners.Find(btf, (uint)violation.TypeId) : null;
+        if (owner is { Owner: var holder, Member: var held })
+            subject += $" (in {(holder is BtfVarType ? "variable" : BtfKindNames.Of(holder.Kind))} '{holder.Name}'{(held is null ? "" : $", member '{held}'")})";
         // A DATASEC's entries are variables: a map's, a global's, found at their declaration.
         var isSection = violation.Kind == BtfKind.Datasec;
         if (violation.MemberName is not null)
             subject += isSection ? $", variable '{violation.MemberName}'" : $", member '{violation.MemberName}'";
-        var origin = (isSection && violation.MemberName is { } variable ? origins.Find(variable) : null) ?? origins.Find(violation.TypeName);
+        var origin = (isSection && violation.MemberName is { } variable ? origins.Find(variable) : null)
+            ?? (owner?.Owner.Name is { } ownerName ? origins.Find(ownerName) : null)
+            ?? origins.Find(violation.TypeName);
         var source = origin is null || origin.SourceName == violation.TypeName ? "" : $" (from `{origin.SourceName}`)";
         var message = $"{subject}{source} would be refused at load time (checked for Linux {kernelBaseline} and later): {violation.Message}";
         return new Diagnostic(Severity.Error, DiagnosticCodes.BtfInvalid, message, origin?.File, origin?.Line ?? 0);

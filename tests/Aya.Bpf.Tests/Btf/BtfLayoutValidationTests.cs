@@ -109,7 +109,7 @@ public sealed class BtfLayoutValidationTests
         uint e = b.Enum64("E", ("A", 1));
 
         ViolationAssert.None(b.Validate(new Version(6, 0)));
-        ViolationAssert.Single(b.Validate(new Version(5, 15)), e, BtfKind.Enum64, "E", "[1] Invalid kind:19");
+        ViolationAssert.Single(b.Validate(new Version(5, 15)), e, BtfKind.Enum64, "E", "[1] Invalid kind:19 (ENUM64 'E': kernels know ENUM64 from 6.0, and BpfKernelBaseline is 5.15: raise it if the program only runs on such kernels, or avoid the type)");
     }
 
     [TestMethod]
