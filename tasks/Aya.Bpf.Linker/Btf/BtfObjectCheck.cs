@@ -26,8 +26,9 @@ internal static class BtfObjectCheck
         if (sections.Btf is null)
         {
             log.Error(DiagnosticCodes.BtfMissing,
-                "the object has no .BTF section: the inputs carry no debug info. Build the crate with debug = 2 " +
-                "(and C inputs with -g) so the kernel gets BTF.");
+                "the object has no .BTF section: the inputs carry no debug info. The SDK builds every cargo profile with debug = 2, " +
+                "so something turns it off: `-C debuginfo=0` in RUSTFLAGS or a cargo config's rustflags, or `debug = 0` in a " +
+                "per-package profile override ([profile.<name>.package.<crate>]). Remove it; compile C inputs with -g.");
             return false;
         }
         if (!BtfReader.TryRead(sections.Btf, out btf, out var readError) || btf is null)

@@ -57,6 +57,20 @@ public sealed class BadSettingsTests
         BpfObjectAssertions.WroteNoObject(workspace, "xdp-pass", "xdp-pass", build);
     }
 
+    /// <summary>The SDK asks for debug = 2, so its advice names what turns debug info off, not the profile setting.</summary>
+    [TestMethod]
+    [TestCategory("Integration")]
+    public void DebugInfoTurnedOffInRustFlags_IsBpf3003NamingRustFlags()
+    {
+        RequiredTool.CargoPath();
+        using FixtureWorkspace workspace = FixtureWorkspace.Create();
+
+        BuildResult build = workspace.Build(Project, new Dictionary<string, string> { ["RUSTFLAGS"] = "-C debuginfo=0" });
+
+        BuildErrors.AssertReported(build, "BPF3003", "`-C debuginfo=0` in RUSTFLAGS", "per-package profile override");
+        BpfObjectAssertions.WroteNoObject(workspace, "xdp-pass", "xdp-pass", build);
+    }
+
     [TestMethod]
     [TestCategory("Integration")]
     public void LlvmOfAnotherVersion_IsBpf2022NamingTheLibraryAndWhatItLacks()
