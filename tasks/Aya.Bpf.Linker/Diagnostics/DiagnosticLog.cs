@@ -4,8 +4,8 @@ namespace Aya.Bpf.Linker.Diagnostics;
 internal sealed class DiagnosticLog(TextWriter output)
 {
     private readonly List<Diagnostic> _reported = [];
-    // Each line printed, with how many times it was reported.
-    private readonly Dictionary<string, int> _printed = new(StringComparer.Ordinal);
+    // Each line printed, with its diagnostic and how many times it was reported.
+    private readonly Dictionary<string, (Diagnostic First, int Times)> _printed = new(StringComparer.Ordinal);
 
     public IReadOnlyList<Diagnostic> Reported => _reported;
 
@@ -24,12 +24,12 @@ internal sealed class DiagnosticLog(TextWriter output)
         _reported.Add(diagnostic);
         // The same finding twice (one LLVM message per inlined copy of a call) is printed once.
         var line = diagnostic.ToCanonicalString();
-        if (_printed.TryGetValue(line, out var times))
+        if (_printed.TryGetValue(line, out var printed))
         {
-            _printed[line] = times + 1;
+            _printed[line] = printed with { Times = printed.Times + 1 };
             return;
         }
-        _printed[line] = 1;
+        _printed[line] = (diagnostic, 1);
         output.WriteLine(line);
         output.Flush();
     }
@@ -46,9 +46,8 @@ internal sealed class DiagnosticLog(TextWriter output)
     /// </summary>
     public void SummariseRepeats()
     {
-        foreach (var (line, times) in _printed.Where(entry => entry.Value > 1))
+        foreach (var (diagnostic, times) in _printed.Values.Where(printed => printed.Times > 1))
         {
-            var diagnostic = _reported.First(d => d.ToCanonicalString() == line);
             var text = diagnostic.Message.Length > 80 ? diagnostic.Message[..77] + "..." : diagnostic.Message;
             Progress($"{diagnostic.Code} \"{text}\" was reported {times} times, shown once");
         }

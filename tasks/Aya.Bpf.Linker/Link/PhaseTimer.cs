@@ -13,7 +13,7 @@ internal sealed class PhaseTimer(Action<string> progress)
     /// <summary>A phase that takes milliseconds: measured, reported with the rest at the end.</summary>
     public T Time<T>(string phase, Func<T> work) => Time(phase, work, announce: false);
 
-    /// <summary>A phase that can take seconds (optimising a large module): announced as it starts and ends.</summary>
+    /// <summary>A phase that can take seconds (optimising a large module): announced as it starts; its time is in <see cref="Summary"/>.</summary>
     public T TimeAnnounced<T>(string phase, Func<T> work) => Time(phase, work, announce: true);
 
     public override string ToString() =>
@@ -39,8 +39,7 @@ internal sealed class PhaseTimer(Action<string> progress)
         }
         finally
         {
-            var elapsed = Stopwatch.GetElapsedTime(start);
-            _phases.Add((phase, elapsed));
+            _phases.Add((phase, Stopwatch.GetElapsedTime(start)));
         }
     }
 }

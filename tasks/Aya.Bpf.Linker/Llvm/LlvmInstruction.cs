@@ -43,10 +43,10 @@ internal readonly struct LlvmInstruction(nint context, nint handle)
     /// The source file of the code this instruction came from: for code inlined from core, core's
     /// file. Null without debug info.
     /// </summary>
+    public string? InnermostSourceFile => Locate(LlvmApi.LLVMInstructionGetDebugLoc(handle))?.File;
+
     /// <summary>The instruction's DILocation; null metadata when it has none.</summary>
     public LlvmMetadata DebugLocation => new(context, LlvmApi.LLVMInstructionGetDebugLoc(handle));
-
-    public string? InnermostSourceFile => Locate(LlvmApi.LLVMInstructionGetDebugLoc(handle))?.File;
 
     /// <summary>For a call: the called function, when it calls one directly.</summary>
     public LlvmGlobal? CalledFunction

@@ -15,21 +15,18 @@ internal static partial class NativeErrorOutput
     {
         var path = Path.Combine(Path.GetTempPath(), $"aya-bpf-linker-stderr-{Environment.ProcessId}-{Guid.NewGuid():N}");
         using var file = new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 4096, FileOptions.DeleteOnClose);
+        Console.Error.Flush();
         var saved = Dup(StandardError);
-        if (saved < 0)
+        // Without a copy to restore from, or a redirect, run uncaptured rather than lose stderr for good.
+        if (saved < 0 || Dup2((int)file.SafeFileHandle.DangerousGetHandle(), StandardError) < 0)
         {
-            // Nothing to restore to: run uncaptured rather than lose stderr for good.
+            if (saved >= 0)
+                Close(saved);
             action();
             return "";
         }
-        Console.Error.Flush();
         try
         {
-            if (Dup2((int)file.SafeFileHandle.DangerousGetHandle(), StandardError) < 0)
-            {
-                action();
-                return "";
-            }
             action();
         }
         finally
