@@ -45,7 +45,6 @@ internal static class LinkCommand
                 $"{loadError.Message}. The Rust toolchain should ship libLLVM with the BPF target; reinstall it with rustup, or set BpfLlvmPath to such a library.");
             return 1;
         }
-        LlvmOptions.ApplyOnce(LlvmOptions.Defaults);
         var linked = new LinkPipeline(options, log).Run() && !log.HasErrors;
         log.SummariseRepeats();
         return linked ? 0 : 1;

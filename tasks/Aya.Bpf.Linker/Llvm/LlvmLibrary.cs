@@ -16,7 +16,11 @@ internal static class LlvmLibrary
     /// <summary>Why a library could not be bound: <paramref name="Incompatible"/> when it is an LLVM, but not one the linker can use.</summary>
     internal sealed record LoadFailure(string Message, bool Incompatible = false);
 
-    /// <summary>Loads the library and the BPF target; returns why it could not, or null on success.</summary>
+    /// <summary>
+    /// Loads the library and the BPF target and sets <see cref="LlvmOptions.Defaults"/>; returns why
+    /// it could not, or null on success. The linker process and in-process tests both start LLVM
+    /// here, so both compile with the same options.
+    /// </summary>
     public static LoadFailure? TryLoad(string path)
     {
         if (s_handle != 0)
@@ -51,6 +55,7 @@ internal static class LlvmLibrary
         LlvmApi.LLVMInitializeBPFTargetMC();
         LlvmApi.LLVMInitializeBPFAsmPrinter();
         LlvmApi.LLVMInitializeBPFAsmParser();
+        LlvmOptions.ApplyOnce(LlvmOptions.Defaults);
         return null;
     }
 
