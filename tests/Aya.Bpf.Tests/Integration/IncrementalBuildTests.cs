@@ -1,3 +1,6 @@
+using System.IO.Compression;
+using Aya.Bpf.Tests.Tasks;
+
 namespace Aya.Bpf.Tests.Integration;
 
 /// <summary>
@@ -149,5 +152,39 @@ public sealed class IncrementalBuildTests
         CollectionAssert.Contains(built, workspace.PathOf(Output), items.Describe());
         CollectionAssert.DoesNotContain(inputs, workspace.PathOf(Output), "the object is built, not an input");
         CollectionAssert.DoesNotContain(built, workspace.PathOf("xdp-pass/src/main.rs"), "a source is an input, not built");
+    }
+
+    /// <summary>
+    /// A changed BpfBitcode file relinks, and so does a newer linker: the linker the SDK runs is a
+    /// copy (taken from the packed SDK) that the test may touch without the other tests seeing it.
+    /// </summary>
+    [TestMethod]
+    [TestCategory("Integration")]
+    public void AChangedBpfBitcodeFile_AndANewerLinker_Relink()
+    {
+        using TempDirectory linker = new();
+        string assembly = LinkerCopy(linker.Path);
+        using ExtraBitcodeBuild build = ExtraBitcodeBuild.Run("extra.ll", "target triple = \"bpfel\"\n", $"-p:AyaBpfLinkerAssembly={assembly}");
+        LinkMarkers.AssertLinked(build.Result, build.ObjectPath, "first build");
+        LinkMarkers.AssertNotLinked(build.BuildAgain(), build.ObjectPath, "second build");
+
+        File.AppendAllText(build.InputPath, "; edited\n");
+        LinkMarkers.AssertLinked(build.BuildAgain(), build.ObjectPath, "build after the BpfBitcode file changed");
+
+        File.SetLastWriteTimeUtc(assembly, DateTime.UtcNow);
+        LinkMarkers.AssertLinked(build.BuildAgain(), build.ObjectPath, "build after the linker changed");
+    }
+
+    // The packed SDK's linker folder, extracted into folder; returns its assembly.
+    private static string LinkerCopy(string folder)
+    {
+        PackedSdk sdk = SdkPackage.EnsurePacked();
+        const string Prefix = "linker/net10.0/";
+        using ZipArchive package = ZipFile.OpenRead(Path.Combine(sdk.FeedDirectory, $"Aya.Bpf.Sdk.{sdk.Version}.nupkg"));
+        foreach (ZipArchiveEntry entry in package.Entries.Where(e => e.FullName.StartsWith(Prefix, StringComparison.Ordinal) && e.Name.Length > 0))
+            entry.ExtractToFile(Path.Combine(folder, entry.Name));
+        string assembly = Path.Combine(folder, "Aya.Bpf.Linker.dll");
+        Assert.IsTrue(File.Exists(assembly), $"the package has no {Prefix}Aya.Bpf.Linker.dll");
+        return assembly;
     }
 }
