@@ -73,11 +73,17 @@ internal static class LegacyMapRewriter
     public static bool IsLegacySection(string section) =>
         section == "maps" || section.StartsWith("maps/", StringComparison.Ordinal);
 
-    /// <summary>The symbol's name, or for a mangled one the name the source gave the static.</summary>
+    /// <summary>
+    /// The symbol's name, or for a mangled one the name the source gave the static. A v0-mangled
+    /// symbol (<c>_RNv...7LENGTHS</c>) is a valid identifier, so mangled means the debug info gives
+    /// the static a linkage name, as rustc does for every static without #[no_mangle].
+    /// </summary>
     private static string MapName(LlvmGlobal global, LlvmMetadata variable)
     {
         var sourceName = variable.IsNull ? null : variable.StringOperand(DebugInfoLayout.VariableNameOperand);
-        return BtfNameSanitizer.IsValid(global.Name) || string.IsNullOrEmpty(sourceName) ? global.Name : BtfNameSanitizer.Sanitize(sourceName);
+        var linkageName = variable.IsNull ? null : variable.StringOperand(DebugInfoLayout.GlobalVariableLinkageNameOperand);
+        var mangled = !BtfNameSanitizer.IsValid(global.Name) || (!string.IsNullOrEmpty(linkageName) && linkageName != sourceName);
+        return !mangled || string.IsNullOrEmpty(sourceName) ? global.Name : BtfNameSanitizer.Sanitize(sourceName);
     }
 
     /// <summary>The definition's debug info: an anonymous struct of pointers, as C's <c>__uint</c>/<c>__type</c> macros make.</summary>

@@ -14,7 +14,7 @@ internal static class DebugFilePaths
 {
     // DIFile's operands: filename, directory, checksum, source.
     private const int FileName = 0, FileDirectory = 1;
-    private const int SubprogramLinkageName = 3, GlobalVariableLinkageName = 5;
+    private const int SubprogramLinkageName = 3;
 
     /// <summary>Returns how many files were rewritten.</summary>
     public static int Apply(LlvmContext context, LlvmModule module, SourcePathMap map)
@@ -34,7 +34,7 @@ internal static class DebugFilePaths
                     ZeroHash(context, node, SubprogramLinkageName);
                     break;
                 case MetadataKind.GlobalVariable:
-                    ZeroHash(context, node, GlobalVariableLinkageName);
+                    ZeroHash(context, node, DebugInfoLayout.GlobalVariableLinkageNameOperand);
                     break;
             }
         }
