@@ -15,7 +15,9 @@ internal static class ElfLayout
     private const byte LittleEndian = 1;
     private const byte BigEndian = 2;
     private const uint SectionTypeNull = 0;
+    private const uint SectionTypeNote = 7;
     private const uint SectionTypeNoBits = 8;
+    private const int NoteHeaderLength = 12;
 
     /// <summary>What is wrong with the layout (a phrase about the file), or null when every table and section fits.</summary>
     public static string? FindProblem(ReadOnlySpan<byte> elf)
@@ -63,10 +65,37 @@ internal static class ElfLayout
             var size = header.Is64 ? header.U64(entry + 32) : header.U32(entry + 20);
             if (type is not (SectionTypeNull or SectionTypeNoBits) && !Fits(elf, offset, size))
                 return $"is truncated or corrupt: its section #{i} claims bytes {offset}..{offset + size}, but it has only {elf.Length} bytes";
+            var alignment = header.Is64 ? header.U64(entry + 48) : header.U32(entry + 32);
+            if (type == SectionTypeNote && FindNoteProblem(header, (int)offset, (int)size, alignment == 8 ? 8 : 4) is { } noteProblem)
+                return $"is corrupt: its note section #{i} {noteProblem}";
         }
 
         return null;
     }
+
+    /// <summary>
+    /// Each note is namesz, descsz and type (u32s), then the name and the description, each padded to 4
+    /// bytes (8 in a section aligned to 8); only notes claiming more than the section holds are refused.
+    /// LibObjectFile allocates what namesz and descsz claim: 1.7 GB for a 424-byte object whose string
+    /// table had become a note section by a bit flip.
+    /// </summary>
+    private static string? FindNoteProblem(Fields header, int offset, int size, int padding)
+    {
+        var at = 0L;
+        while (size - at >= NoteHeaderLength)
+        {
+            var nameLength = header.U32(offset + (int)at);
+            var descriptionLength = header.U32(offset + (int)at + 4);
+            var noteLength = NoteHeaderLength + Padded(nameLength, padding) + Padded(descriptionLength, padding);
+            if (noteLength > size - at)
+                return $"holds a note at byte {at} of {noteLength} bytes, past the section's {size}";
+            at += noteLength;
+        }
+
+        return null;
+    }
+
+    private static long Padded(uint length, int padding) => ((long)length + padding - 1) & -padding;
 
     private static bool Fits(ReadOnlySpan<byte> elf, ulong offset, ulong length) =>
         offset <= (ulong)elf.Length && length <= (ulong)elf.Length - offset;

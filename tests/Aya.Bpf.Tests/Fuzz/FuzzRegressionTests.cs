@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Text;
 using Aya.Bpf.Linker.Diagnostics;
 using Aya.Bpf.Tests.Inputs;
 
@@ -40,5 +41,40 @@ public sealed class FuzzRegressionTests
         Assert.IsEmpty(scratch.Collect("long.o", elf));
 
         StringAssert.Contains(scratch.SingleError(DiagnosticCodes.InputCorrupt).Message, "its section #1 claims bytes");
+    }
+
+    /// <summary>Found by the elf target: one bit flip made .shstrtab a note section, whose "notes" made LibObjectFile allocate 1.7 GB.</summary>
+    [TestMethod]
+    public void AnElfNoteClaimingMoreThanItsSectionIsCorruptAndCheap()
+    {
+        var elf = TestElf.WithBitcode(TestBitcode.Module());
+        var sectionHeaders = (int)BinaryPrimitives.ReadUInt64LittleEndian(elf.AsSpan(SectionHeadersOffset));
+        // Sections: null, .text, .llvmbc, .shstrtab; sh_type is at byte 4 of a header. 7 is SHT_NOTE.
+        BinaryPrimitives.WriteUInt32LittleEndian(elf.AsSpan(sectionHeaders + (3 * 64) + 4), 7);
+
+        var (verdict, problem, _) = FuzzProperty.Check(ElfFuzz.Target, elf);
+
+        Assert.IsNull(problem);
+        Assert.AreEqual(DiagnosticCodes.InputCorrupt, Assert.ContainsSingle(verdict!.ErrorCodes));
+        using var scratch = new InputScratch();
+        scratch.Collect("note.o", elf);
+        StringAssert.Contains(scratch.SingleError(DiagnosticCodes.InputCorrupt).Message, "its note section #3 holds a note at byte 0");
+    }
+
+    /// <summary>Found by the archive target: LibObjectFile allocated 7.6 MB for a 526-byte archive whose member claimed 7618758 bytes.</summary>
+    [TestMethod]
+    public void AnArchiveMemberClaimingMoreBytesThanTheFileHoldsIsCorruptAndCheap()
+    {
+        var archive = GnuArchiveWriter.Write([("short.o", TestBitcode.Module())], symbolInFirstMember: null);
+        // The member's header follows the 8-byte signature; its size is the decimal field at byte 48.
+        Encoding.ASCII.GetBytes("7618758   ").CopyTo(archive, 8 + 48);
+
+        var (verdict, problem, _) = FuzzProperty.Check(ArchiveFuzz.Target, archive);
+
+        Assert.IsNull(problem);
+        Assert.AreEqual(DiagnosticCodes.InputCorrupt, Assert.ContainsSingle(verdict!.ErrorCodes));
+        using var scratch = new InputScratch();
+        scratch.Collect("long.rlib", archive);
+        StringAssert.Contains(scratch.SingleError(DiagnosticCodes.InputCorrupt).Message, "the member at byte 8 claims 7618758 bytes");
     }
 }
