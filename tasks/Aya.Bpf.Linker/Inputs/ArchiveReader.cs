@@ -17,6 +17,12 @@ internal static class ArchiveReader
     {
         members = [];
         problem = "";
+        if (ArchiveLayout.FindProblem(archive.Span) is { } layoutProblem)
+        {
+            problem = layoutProblem;
+            return false;
+        }
+
         ArArchiveFile? file;
         try
         {

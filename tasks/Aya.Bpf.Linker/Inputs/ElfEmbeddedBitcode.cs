@@ -15,6 +15,12 @@ internal static class ElfEmbeddedBitcode
     {
         bitcode = null;
         problem = "";
+        if (ElfLayout.FindProblem(elf.Span) is { } layoutProblem)
+        {
+            problem = layoutProblem;
+            return false;
+        }
+
         ElfFile? file;
         try
         {

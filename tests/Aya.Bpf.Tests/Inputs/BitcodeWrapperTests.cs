@@ -1,4 +1,3 @@
-using System.Buffers.Binary;
 using Aya.Bpf.Linker.Diagnostics;
 
 namespace Aya.Bpf.Tests.Inputs;
@@ -14,7 +13,7 @@ public sealed class BitcodeWrapperTests
         using var scratch = new InputScratch();
         var module = TestBitcode.Module();
         // Padding between header and bitcode, and trailing bytes, as some tools write them.
-        var wrapped = Wrap(module, offset: HeaderLength + 12, trailing: 8);
+        var wrapped = TestBitcode.Wrap(module, offset: HeaderLength + 12, trailing: 8);
 
         var blob = Assert.ContainsSingle(scratch.Collect("wrapped.o", wrapped));
 
@@ -27,7 +26,7 @@ public sealed class BitcodeWrapperTests
     public void TruncatedWrapperIsCorruptAndNamesTheFile()
     {
         using var scratch = new InputScratch();
-        var wrapped = Wrap(TestBitcode.Module(), offset: HeaderLength, trailing: 0);
+        var wrapped = TestBitcode.Wrap(TestBitcode.Module(), offset: HeaderLength, trailing: 0);
         var path = scratch.Write("cut.bc", wrapped[..^16]);
 
         Assert.IsEmpty(scratch.Collect(path));
@@ -53,22 +52,10 @@ public sealed class BitcodeWrapperTests
     public void WrapperAroundSomethingElseIsCorrupt()
     {
         using var scratch = new InputScratch();
-        var wrapped = Wrap([.. "not bitcode at all!!"u8], offset: HeaderLength, trailing: 0);
+        var wrapped = TestBitcode.Wrap([.. "not bitcode at all!!"u8], offset: HeaderLength, trailing: 0);
 
         Assert.IsEmpty(scratch.Collect("odd.bc", wrapped));
 
         Assert.Contains("wrapped bitcode", scratch.SingleError(DiagnosticCodes.InputCorrupt).Message);
-    }
-
-    private static byte[] Wrap(byte[] bitcode, int offset, int trailing)
-    {
-        var wrapped = new byte[offset + bitcode.Length + trailing];
-        BinaryPrimitives.WriteUInt32LittleEndian(wrapped, 0x0B17C0DE);
-        BinaryPrimitives.WriteUInt32LittleEndian(wrapped.AsSpan(4), 0);
-        BinaryPrimitives.WriteUInt32LittleEndian(wrapped.AsSpan(8), (uint)offset);
-        BinaryPrimitives.WriteUInt32LittleEndian(wrapped.AsSpan(12), (uint)bitcode.Length);
-        BinaryPrimitives.WriteUInt32LittleEndian(wrapped.AsSpan(16), 0x01000007);
-        bitcode.CopyTo(wrapped, offset);
-        return wrapped;
     }
 }

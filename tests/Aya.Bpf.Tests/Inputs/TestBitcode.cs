@@ -1,3 +1,5 @@
+using System.Buffers.Binary;
+
 namespace Aya.Bpf.Tests.Inputs;
 
 /// <summary>Small bitcode streams shaped like LLVM's output: magic, identification block, module block.</summary>
@@ -60,6 +62,19 @@ internal static class TestBitcode
     /// <summary>A stream from before identification blocks existed: the module block comes first.</summary>
     public static byte[] WithoutIdentification() =>
         EndWithModule(new BitstreamWriter().Bytes(Magic));
+
+    /// <summary>Bitcode in a wrapper header (magic, version 0, offset, size, cputype), with padding after it.</summary>
+    public static byte[] Wrap(byte[] bitcode, int offset, int trailing)
+    {
+        var wrapped = new byte[offset + bitcode.Length + trailing];
+        BinaryPrimitives.WriteUInt32LittleEndian(wrapped, 0x0B17C0DE);
+        BinaryPrimitives.WriteUInt32LittleEndian(wrapped.AsSpan(4), 0);
+        BinaryPrimitives.WriteUInt32LittleEndian(wrapped.AsSpan(8), (uint)offset);
+        BinaryPrimitives.WriteUInt32LittleEndian(wrapped.AsSpan(12), (uint)bitcode.Length);
+        BinaryPrimitives.WriteUInt32LittleEndian(wrapped.AsSpan(16), 0x01000007);
+        bitcode.CopyTo(wrapped, offset);
+        return wrapped;
+    }
 
     // A module block with a version and a source file name record: some words, so that cutting
     // the stream short leaves a visibly incomplete block.

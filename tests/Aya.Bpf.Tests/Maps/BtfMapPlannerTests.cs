@@ -16,18 +16,8 @@ public sealed class BtfMapPlannerTests
     private const uint LpmTrie = 11;
     private const uint ProgArray = 3;
 
-    private static readonly MapTypeArgument U32 = new("u32", default, 4);
+    private static readonly MapTypeArgument U32 = SizeNamedMapTypes.U32;
     private static readonly MapTypeArgument Counter = new("Counter", default, 16);
-
-    /// <summary>Names made types after their size, like the real factory, without LLVM.</summary>
-    private sealed class FakeTypes : IMapTypeFactory
-    {
-        public MapTypeArgument OfSize(uint bytes) => bytes == 4 ? U32 : new($"u{bytes * 8}", default, bytes);
-
-        public MapTypeArgument LpmKey(MapTypeArgument? data, uint keySize) => new($"lpm_key_{data?.Name ?? "bytes"}", default, keySize);
-
-        public MapTypeArgument CgroupStorageKey() => new("bpf_cgroup_storage_key", default, 16);
-    }
 
     [TestMethod]
     public void HashMapKeyAndValueBecomeTypedPointers()
@@ -56,7 +46,7 @@ public sealed class BtfMapPlannerTests
     [TestMethod]
     public void SizesThatContradictTheTypesAreRefused()
     {
-        var plan = BtfMapPlanner.Plan(Definition(Hash, 4, 8, 64), [U32, Counter], new FakeTypes(), out var contradiction);
+        var plan = BtfMapPlanner.Plan(Definition(Hash, 4, 8, 64), [U32, Counter], new SizeNamedMapTypes(), out var contradiction);
 
         Assert.IsNull(plan);
         Assert.AreEqual("value_size is 8 but its value type Counter is 16 bytes", contradiction);
@@ -137,7 +127,7 @@ public sealed class BtfMapPlannerTests
 
     private static BtfMapPlan Plan(LegacyMapDefinition definition, MapTypeArgument[] arguments)
     {
-        var plan = BtfMapPlanner.Plan(definition, arguments, new FakeTypes(), out var contradiction);
+        var plan = BtfMapPlanner.Plan(definition, arguments, new SizeNamedMapTypes(), out var contradiction);
         Assert.IsNotNull(plan, contradiction);
         return plan;
     }

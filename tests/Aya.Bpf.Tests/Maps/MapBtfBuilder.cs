@@ -36,6 +36,9 @@ internal sealed class MapBtfBuilder
     /// <summary>A key/value member: <c>T *name</c>.</summary>
     public (string Name, uint Type) Pointer(string name, uint target) => (name, Btf.Ptr(target));
 
+    /// <summary>The <c>values</c> member: a zero-length array of pointers to an inner map's STRUCT or a FUNC_PROTO.</summary>
+    public (string Name, uint Type) Values(uint target) => ("values", Btf.Array(Btf.Ptr(target), IntType, 0));
+
     /// <summary>A map definition STRUCT, one 8-byte slot per member.</summary>
     public uint Def(params (string Name, uint Type)[] members) =>
         Btf.Struct("", (uint)members.Length * 8, [.. members.Select((m, i) => (m.Name, m.Type, (uint)i * 64))]);
@@ -74,6 +77,19 @@ internal sealed class MapBtfBuilder
     /// <summary>Adds the <c>.maps</c> DATASEC (last) and validates.</summary>
     public IReadOnlyList<MapViolation> Validate()
     {
+        AddMapsSection();
+        return MapBtfValidator.Validate(Btf.Read());
+    }
+
+    /// <summary>Adds the <c>.maps</c> DATASEC (last) and returns the .BTF blob.</summary>
+    public byte[] Build()
+    {
+        AddMapsSection();
+        return Btf.Build();
+    }
+
+    private void AddMapsSection()
+    {
         uint offset = 0;
         var secinfos = new List<(uint Var, uint Offset, uint Size)>();
         foreach (var (type, size) in entries)
@@ -83,6 +99,5 @@ internal sealed class MapBtfBuilder
         }
 
         Btf.Datasec(MapBtfValidator.SectionName, offset, [.. secinfos]);
-        return MapBtfValidator.Validate(Btf.Read());
     }
 }

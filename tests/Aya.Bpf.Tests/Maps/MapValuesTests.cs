@@ -13,7 +13,7 @@ public sealed class MapValuesTests
     {
         var b = new MapBtfBuilder();
         uint inner = b.Def(b.Type(BpfMapType.Array), b.Int("max_entries", 1), b.Pointer("key", b.IntType), b.Pointer("value", b.U64));
-        b.Map("OUTER", b.Int("type", type), b.Int("max_entries", 4), b.Pointer("key", b.IntType), Values(b, inner));
+        b.Map("OUTER", b.Int("type", type), b.Int("max_entries", 4), b.Pointer("key", b.IntType), b.Values(inner));
 
         MapAssert.None(b.Validate());
     }
@@ -23,7 +23,7 @@ public sealed class MapValuesTests
     {
         var b = new MapBtfBuilder();
         uint proto = b.Btf.Proto(b.IntType, ("ctx", b.Btf.Ptr(0)));
-        b.Map("JUMPS", b.Type(BpfMapType.ProgArray), b.Int("max_entries", 8), b.Int("key_size", 4), Values(b, proto));
+        b.Map("JUMPS", b.Type(BpfMapType.ProgArray), b.Int("max_entries", 8), b.Int("key_size", 4), b.Values(proto));
 
         MapAssert.None(b.Validate());
     }
@@ -33,7 +33,7 @@ public sealed class MapValuesTests
     {
         var b = new MapBtfBuilder();
         uint inner = b.Def(b.Type(BpfMapType.Array));
-        b.Map("OUTER", b.Type(BpfMapType.ArrayOfMaps), Values(b, inner), b.Int("max_entries", 4));
+        b.Map("OUTER", b.Type(BpfMapType.ArrayOfMaps), b.Values(inner), b.Int("max_entries", 4));
 
         MapAssert.Single(b.Validate(), "OUTER", "map 'OUTER': 'values' member should be last.");
     }
@@ -43,7 +43,7 @@ public sealed class MapValuesTests
     {
         var b = new MapBtfBuilder();
         uint inner = b.Def(b.Type(BpfMapType.Array));
-        b.Map("OUTER", b.Type(BpfMapType.Hash), b.Pointer("key", b.IntType), Values(b, inner));
+        b.Map("OUTER", b.Type(BpfMapType.Hash), b.Pointer("key", b.IntType), b.Values(inner));
 
         MapAssert.Single(b.Validate(), "OUTER", "map 'OUTER': should be map-in-map or prog-array.");
     }
@@ -74,7 +74,7 @@ public sealed class MapValuesTests
     {
         var b = new MapBtfBuilder();
         uint proto = b.Btf.Proto(b.IntType);
-        b.Map("OUTER", b.Type(BpfMapType.HashOfMaps), b.Pointer("key", b.IntType), Values(b, proto));
+        b.Map("OUTER", b.Type(BpfMapType.HashOfMaps), b.Pointer("key", b.IntType), b.Values(proto));
 
         MapAssert.Single(b.Validate(), "OUTER", "map 'OUTER': map-in-map inner def is of unexpected kind func_proto.");
     }
@@ -84,7 +84,7 @@ public sealed class MapValuesTests
     {
         var b = new MapBtfBuilder();
         uint inner = b.Def(b.Type(BpfMapType.Array));
-        b.Map("JUMPS", b.Type(BpfMapType.ProgArray), Values(b, inner));
+        b.Map("JUMPS", b.Type(BpfMapType.ProgArray), b.Values(inner));
 
         MapAssert.Single(b.Validate(), "JUMPS", "map 'JUMPS': prog-array value def is of unexpected kind struct.");
     }
@@ -94,7 +94,7 @@ public sealed class MapValuesTests
     {
         var b = new MapBtfBuilder();
         uint inner = b.Def(b.Type(BpfMapType.Array), b.Int("max_entries", 1), b.Pointer("key", b.IntType), b.Pointer("value", b.U64));
-        b.Map("OUTER", b.Type(BpfMapType.ArrayOfMaps), b.Int("value_size", 8), Values(b, inner));
+        b.Map("OUTER", b.Type(BpfMapType.ArrayOfMaps), b.Int("value_size", 8), b.Values(inner));
 
         MapAssert.Single(b.Validate(), "OUTER", "map 'OUTER': conflicting value size 8 != 4.");
     }
@@ -104,7 +104,7 @@ public sealed class MapValuesTests
     {
         var b = new MapBtfBuilder();
         uint inner = b.Def(b.Type(BpfMapType.Array), b.Int("max_entries", 1), b.Pointer("key", b.IntType), b.Pointer("value", b.U64));
-        b.Map("OUTER", b.Type(BpfMapType.ArrayOfMaps), b.Int("value_size", 4), Values(b, inner));
+        b.Map("OUTER", b.Type(BpfMapType.ArrayOfMaps), b.Int("value_size", 4), b.Values(inner));
 
         MapAssert.None(b.Validate());
     }
@@ -114,7 +114,7 @@ public sealed class MapValuesTests
     {
         var b = new MapBtfBuilder();
         uint inner = b.Def(b.Type(BpfMapType.Array), b.Int("max_entries", 1), b.Pointer("value", b.U64), b.Int("foo", 1));
-        uint outer = b.Map("OUTER", b.Type(BpfMapType.ArrayOfMaps), Values(b, inner));
+        uint outer = b.Map("OUTER", b.Type(BpfMapType.ArrayOfMaps), b.Values(inner));
 
         var violation = Assert.ContainsSingle(b.Validate());
 
@@ -126,7 +126,7 @@ public sealed class MapValuesTests
     {
         var b = new MapBtfBuilder();
         uint inner = b.Def(b.Int("max_entries", 1));
-        b.Map("OUTER", b.Type(BpfMapType.ArrayOfMaps), Values(b, inner));
+        b.Map("OUTER", b.Type(BpfMapType.ArrayOfMaps), b.Values(inner));
 
         MapAssert.Single(b.Validate(), "OUTER", "map 'OUTER.inner': map type isn't specified.");
     }
@@ -136,7 +136,7 @@ public sealed class MapValuesTests
     {
         var b = new MapBtfBuilder();
         uint inner = b.Def(b.Type(BpfMapType.Array), b.Int("max_entries", 1), b.Pointer("value", b.U64), b.Int("pinning", 1));
-        b.Map("OUTER", b.Type(BpfMapType.ArrayOfMaps), Values(b, inner));
+        b.Map("OUTER", b.Type(BpfMapType.ArrayOfMaps), b.Values(inner));
 
         MapAssert.Single(b.Validate(), "OUTER", "map 'OUTER.inner': inner def can't be pinned.");
     }
@@ -146,13 +146,9 @@ public sealed class MapValuesTests
     {
         var b = new MapBtfBuilder();
         uint innermost = b.Def(b.Type(BpfMapType.Array), b.Int("max_entries", 1), b.Pointer("value", b.U64));
-        uint inner = b.Def(b.Type(BpfMapType.ArrayOfMaps), b.Int("max_entries", 1), Values(b, innermost));
-        b.Map("OUTER", b.Type(BpfMapType.ArrayOfMaps), Values(b, inner));
+        uint inner = b.Def(b.Type(BpfMapType.ArrayOfMaps), b.Int("max_entries", 1), b.Values(innermost));
+        b.Map("OUTER", b.Type(BpfMapType.ArrayOfMaps), b.Values(inner));
 
         MapAssert.Single(b.Validate(), "OUTER", "map 'OUTER.inner': multi-level inner maps not supported.");
     }
-
-    /// <summary><c>T *values[]</c>: a zero-length array of pointers to <paramref name="target"/>.</summary>
-    private static (string Name, uint Type) Values(MapBtfBuilder b, uint target) =>
-        ("values", b.Btf.Array(b.Btf.Ptr(target), b.IntType, 0));
 }
