@@ -31,7 +31,7 @@ public sealed partial class CKernelExternTests
     {
         Fixture.AssertLinkedCleanly();
 
-        BtfData clang = ReadBtf(Fixture.ClangObject), linked = ReadBtf(Fixture.LinkedObject);
+        BtfData clang = ObjectBtf.Read(Fixture.ClangObject).Btf, linked = ObjectBtf.Read(Fixture.LinkedObject).Btf;
         foreach (string section in (string[])[LibbpfExterns.KconfigSection, LibbpfExterns.KsymsSection])
             CollectionAssert.AreEqual(Externs(clang, section), Externs(linked, section), $"DATASEC {section}");
         CollectionAssert.AreEqual(
@@ -50,7 +50,7 @@ public sealed partial class CKernelExternTests
     {
         Fixture.AssertLinkedCleanly();
 
-        BtfData rewritten = LibbpfExterns.AsKernelSees(ReadBtf(Fixture.LinkedObject));
+        BtfData rewritten = LibbpfExterns.AsKernelSees(ObjectBtf.Read(Fixture.LinkedObject).Btf);
         BtfDatasecType kconfig = rewritten.Types.OfType<BtfDatasecType>().Single(d => d.Name == LibbpfExterns.KconfigSection);
         Dictionary<string, uint> ours = kconfig.Entries.ToDictionary(e => rewritten.TypeById(e.Type)!.Name!, e => e.Offset);
         // Two ints and a bool, without padding after the bool: libbpf sizes the section to the end of its last extern.
@@ -79,13 +79,6 @@ public sealed partial class CKernelExternTests
         Assert.AreEqual(2L, loaded.Run("xdp_externs", BpfObjectAssertions.TestPacket()), loaded.Result.Describe());
         LoadedMap events = loaded.Map("events");
         Assert.AreEqual(("ringbuf", 8192L), (events.Type, events.MaxEntries), loaded.Result.Describe());
-    }
-
-    private static BtfData ReadBtf(string objectPath)
-    {
-        Assert.IsTrue(BtfSections.TryExtract(File.ReadAllBytes(objectPath), out byte[]? bytes, out _) && bytes is not null, $"{objectPath} has no .BTF");
-        Assert.IsTrue(BtfReader.TryRead(bytes, out BtfData? btf, out BtfReadError? error) && btf is not null, $"{objectPath}: {error}");
-        return btf;
     }
 
     // NAME:KIND:LINKAGE of each entry of the DATASEC, in name order (the order LLVM writes them in may differ).
