@@ -31,10 +31,11 @@ internal sealed record BtfLineInfo(uint InstructionOffset, uint FileNameOffset, 
 /// <summary>The records of one ELF section (e.g. "xdp", ".text") in a func_info or line_info block.</summary>
 internal sealed record BtfExtSection<T>(string SectionName, IReadOnlyList<T> Records);
 
-/// <summary>A parsed <c>.BTF.ext</c>: func_info and line_info per ELF section, record sizes as the blob declared them.</summary>
+/// <summary>A parsed <c>.BTF.ext</c>: func_info, line_info and CO-RE relocations per ELF section, record sizes as the blob declared them.</summary>
 internal sealed record BtfExtData(
     BtfExtHeader Header,
     uint FuncInfoRecordSize,
     IReadOnlyList<BtfExtSection<BtfFuncInfo>> FuncInfo,
     uint LineInfoRecordSize,
-    IReadOnlyList<BtfExtSection<BtfLineInfo>> LineInfo);
+    IReadOnlyList<BtfExtSection<BtfLineInfo>> LineInfo,
+    IReadOnlyList<BtfExtSection<BtfCoreRelocation>> CoreRelocations);

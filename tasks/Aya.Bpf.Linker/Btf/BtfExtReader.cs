@@ -3,8 +3,7 @@ namespace Aya.Bpf.Linker.Btf;
 /// <summary>
 /// Parses <c>.BTF.ext</c>. Each info block is a u32 record size, then per ELF section: the section
 /// name's offset in the .BTF strings, a record count and the records. Record sizes come from the blob
-/// (newer producers may append fields), so records are stepped by the declared size. CO-RE
-/// relocations are not decoded, only bounds-checked.
+/// (newer producers may append fields), so records are stepped by the declared size.
 /// </summary>
 internal static class BtfExtReader
 {
@@ -28,18 +27,19 @@ internal static class BtfExtReader
 
         var funcInfo = new List<BtfExtSection<BtfFuncInfo>>();
         var lineInfo = new List<BtfExtSection<BtfLineInfo>>();
-        var coreRelo = new List<BtfExtSection<int>>();
+        var coreRelo = new List<BtfExtSection<BtfCoreRelocation>>();
         if (!TryReadBlock(reader, header, header.FuncInfoOffset, header.FuncInfoLength, "func_info", FuncInfoMinimumSize, btfStrings,
                 (at) => new BtfFuncInfo(reader.U32(at), reader.U32(at + 4)), funcInfo, out uint funcSize, out error)
             || !TryReadBlock(reader, header, header.LineInfoOffset, header.LineInfoLength, "line_info", LineInfoMinimumSize, btfStrings,
                 (at) => new BtfLineInfo(reader.U32(at), reader.U32(at + 4), reader.U32(at + 8), reader.U32(at + 12)), lineInfo, out uint lineSize, out error)
             || !TryReadBlock(reader, header, header.CoreReloOffset, header.CoreReloLength, "core_relo", CoreReloMinimumSize, btfStrings,
-                (at) => at, coreRelo, out _, out error))
+                (at) => new BtfCoreRelocation(reader.U32(at), reader.U32(at + 4), btfStrings.At(reader.U32(at + 8)), (BtfCoreRelocationKind)reader.U32(at + 12)),
+                coreRelo, out _, out error))
         {
             return false;
         }
 
-        ext = new BtfExtData(header, funcSize, funcInfo, lineSize, lineInfo);
+        ext = new BtfExtData(header, funcSize, funcInfo, lineSize, lineInfo, coreRelo);
         return true;
     }
 

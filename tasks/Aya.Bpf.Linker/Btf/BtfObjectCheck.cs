@@ -37,6 +37,8 @@ internal static class BtfObjectCheck
             return false;
         }
 
+        // libbpf rewrites the externs' BTF before the kernel sees it: check what the kernel will see.
+        btf = LibbpfExterns.AsKernelSees(btf);
         var options = new BtfValidationOptions
         {
             KernelBaseline = kernelBaseline,

@@ -16,6 +16,9 @@ internal sealed record DebugInfoLayout(int FirstTypeSpecificOperand)
     /// <summary>Name of a DIGlobalVariable or DILocalVariable.</summary>
     public const int VariableNameOperand = 1;
 
+    /// <summary>Linkage name of a DIGlobalVariable: the mangled symbol, which rustc gives every static and clang gives no C variable.</summary>
+    public const int GlobalVariableLinkageNameOperand = 5;
+
     /// <summary>Name of a DIEnumerator.</summary>
     public const int EnumeratorNameOperand = 0;
 

@@ -17,7 +17,7 @@ internal sealed class DebugInfoRepairResult
 
     public int ParametersNamed { get; set; }
 
-    public int StaticPiecesUndescribed { get; set; }
+    public int StaticsUndescribed { get; set; }
 
     public int SubroutineTypesRebuilt { get; set; }
 
@@ -27,5 +27,5 @@ internal sealed class DebugInfoRepairResult
         $"{NamesSanitized} names sanitised, {PointerNamesRemoved} pointer names removed, {StructsReordered} structs put in offset order, " +
         $"{BasicTypesReplaced} basic types re-encoded, {DiscriminantsNamed} enum discriminants named, {ParametersNamed} parameters named, " +
         $"{SubroutineTypesRebuilt} function types rebuilt from signatures, " +
-        $"{StaticsRenamed} statics given their Rust names, {StaticPiecesUndescribed} split statics left without BTF";
+        $"{StaticsRenamed} statics given their Rust names, {StaticsUndescribed} split or shrunk statics left without BTF";
 }

@@ -5,10 +5,15 @@ namespace Aya.Bpf.Linker.DebugInfo;
 /// <summary>
 /// Internal statics as BTF VARs. LLVM names a VAR after the symbol, which for a Rust static is mangled
 /// (<c>_RNv..._8type_zoo7COUNTER</c>) and may carry a <c>.0</c> suffix; internal symbols are free to rename,
-/// so they take their Rust name. The optimiser may also split a static into pieces, each keeping the debug
-/// info of the whole variable with a fragment expression; LLVM's BTF emitter ignores the fragment and
-/// describes the piece with the whole type, a DATASEC entry smaller than its VAR that the kernel refuses
-/// ("Invalid size"). Such pieces lose their debug info: a static variable needs no BTF VAR.
+/// so they take their Rust name. Only Rust's are renamed, known by the linkage name rustc records: a C
+/// static already has the name clang gives it (<c>func.counter</c> for one inside a function), and taking
+/// its bare source name would clash with other symbols (a local <c>license</c> with the license section).
+/// The optimiser may also split a static into pieces, each keeping the debug info of the whole variable
+/// with a fragment expression, or shrink one that only ever holds two values to a bool, whose debug info
+/// then decodes the byte with an expression. LLVM's BTF emitter ignores expressions and describes the
+/// storage with the source type, a DATASEC entry smaller than its VAR that the kernel refuses ("Invalid
+/// size"). No type would describe such storage truly (a shrunk bool selects between two values, it is not
+/// one), so those statics lose their debug info: a static variable needs no BTF VAR.
 /// </summary>
 internal static class StaticVariableRepair
 {
@@ -24,15 +29,16 @@ internal static class StaticVariableRepair
             if (descriptions.Count == 0 || variable.Linkage is not (Linkage.Internal or Linkage.Private))
                 continue;
 
-            if (descriptions.Exists(IsFragment))
+            if (descriptions.Exists(IsTransformed))
             {
                 variable.EraseAttachments(dbg);
-                result.StaticPiecesUndescribed++;
+                result.StaticsUndescribed++;
                 continue;
             }
 
-            var sourceName = descriptions[0].GlobalVariable.StringOperand(DebugInfoLayout.VariableNameOperand);
-            if (string.IsNullOrEmpty(sourceName))
+            var described = descriptions[0].GlobalVariable;
+            var sourceName = described.StringOperand(DebugInfoLayout.VariableNameOperand);
+            if (string.IsNullOrEmpty(sourceName) || string.IsNullOrEmpty(described.StringOperand(DebugInfoLayout.GlobalVariableLinkageNameOperand)))
                 continue;
             var btfName = BtfNameSanitizer.Sanitize(sourceName);
             if (variable.Name == btfName)
@@ -42,7 +48,10 @@ internal static class StaticVariableRepair
         }
     }
 
-    private static bool IsFragment(LlvmMetadata description) =>
+    // An empty expression says the storage is the variable as its type describes it; any other (a fragment,
+    // a shrunk bool's decoding) says it is not.
+    private static bool IsTransformed(LlvmMetadata description) =>
         description.GlobalVariableExpression is { IsNull: false } expression
-        && expression.Print().Contains("DW_OP_LLVM_fragment", StringComparison.Ordinal);
+        && expression.Print() is var text
+        && !text.Contains("!DIExpression()", StringComparison.Ordinal);
 }

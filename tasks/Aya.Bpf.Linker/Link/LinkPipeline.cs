@@ -52,7 +52,8 @@ internal sealed class LinkPipeline(LinkOptions options, DiagnosticLog log)
             return false;
 
         var license = ProgramLicense.Resolve(context, module, options.License, options.Target == "bpfeb", log);
-        var kept = Internalizer.Apply(module, new ExportPolicy(exports));
+        var cGlobals = CGlobalFunctions.Find(context, module);
+        var kept = Internalizer.Apply(module, new ExportPolicy(exports.Concat(cGlobals)));
         if (!kept.Any(name => module.Functions.Any(f => f.Name == name && !f.IsDeclaration)))
         {
             log.Error(DiagnosticCodes.NoEntryPoints,
@@ -61,6 +62,8 @@ internal sealed class LinkPipeline(LinkOptions options, DiagnosticLog log)
             return false;
         }
         log.Info($"Exported symbols: {string.Join(", ", kept.Order(StringComparer.Ordinal))}");
+        if (cGlobals.Count > 0)
+            log.Info($"C global functions kept GLOBAL, as clang made them (the link is C alone): {string.Join(", ", cGlobals.Order(StringComparer.Ordinal))}");
         if (UserspaceGlobals.KeepLoaderValues(module) is { Count: > 0 } globals)
             log.Info($"Globals for userspace (kept, their values left to the loader): {string.Join(", ", globals.Order(StringComparer.Ordinal))}");
 
@@ -108,6 +111,8 @@ internal sealed class LinkPipeline(LinkOptions options, DiagnosticLog log)
         if (bytes is null)
             return false;
         var entryPoints = module.Functions.Where(f => !f.IsDeclaration && ExportPolicy.IsProgramSection(f.Section)).Select(f => f.Name).ToHashSet();
+        // Global C functions of a C-only link stay GLOBAL FUNCs, as clang left them.
+        entryPoints.UnionWith(cGlobals);
         var madeStatic = StaticFuncPatch.Apply(bytes, entryPoints);
         if (madeStatic > 0)
             log.Info($"BTF: {madeStatic} helper functions made STATIC; GLOBAL FUNCs are the entry points only.");

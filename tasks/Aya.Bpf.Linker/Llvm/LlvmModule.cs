@@ -52,13 +52,9 @@ internal sealed class LlvmModule : IDisposable
 
     public IEnumerable<LlvmGlobal> Globals => Functions.Concat(Variables).Concat(Aliases);
 
-    /// <summary>
-    /// Where debug info starts: the compile units, the subprograms of functions and the debug info
-    /// attached to global variables.
-    /// </summary>
-    public unsafe IEnumerable<LlvmMetadata> DebugInfoRoots(LlvmContext context)
+    /// <summary>The compile units (llvm.dbg.cu): one per source unit linked in.</summary>
+    public unsafe IReadOnlyList<LlvmMetadata> CompileUnits(LlvmContext context)
     {
-        var roots = new List<LlvmMetadata>();
         var name = "llvm.dbg.cu\0"u8;
         fixed (byte* text = name)
         {
@@ -66,8 +62,17 @@ internal sealed class LlvmModule : IDisposable
             var units = new nint[count];
             fixed (nint* destination = units)
                 LlvmApi.LLVMGetNamedMetadataOperands(Raw, text, destination);
-            roots.AddRange(units.Select(unit => new LlvmMetadata(context.Raw, LlvmApi.LLVMValueAsMetadata(unit))));
+            return [.. units.Select(unit => new LlvmMetadata(context.Raw, LlvmApi.LLVMValueAsMetadata(unit)))];
         }
+    }
+
+    /// <summary>
+    /// Where debug info starts: the compile units, the subprograms of functions and the debug info
+    /// attached to global variables.
+    /// </summary>
+    public IEnumerable<LlvmMetadata> DebugInfoRoots(LlvmContext context)
+    {
+        var roots = new List<LlvmMetadata>(CompileUnits(context));
         foreach (var function in Functions)
         {
             var subprogram = LlvmApi.LLVMGetSubprogram(function.Handle);
