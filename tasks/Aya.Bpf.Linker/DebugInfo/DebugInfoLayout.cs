@@ -43,9 +43,6 @@ internal sealed record DebugInfoLayout(int FirstTypeSpecificOperand)
     /// <summary>A DIVariable's type.</summary>
     public const int VariableTypeOperand = 3;
 
-    /// <summary>A DIGlobalVariable's linkage name: the symbol rustc mangled, empty for a #[no_mangle] static.</summary>
-    public const int GlobalVariableLinkageNameOperand = 5;
-
     public int SubroutineTypeArrayOperand => FirstTypeSpecificOperand;
 
     /// <summary>The type array of a subprogram's subroutine type (return type first), from the subprogram's operands; not a node when there is none.</summary>
