@@ -38,7 +38,7 @@ internal sealed class ExportPolicy(IEnumerable<string> listedExports)
         && (section.Length == 0 || IsGlobalDataSection(section));
 
     // Legacy (_ZN...) and v0 (_R, then a version digit or a path tag such as N) mangling.
-    private static bool IsRustMangled(string name) =>
+    internal static bool IsRustMangled(string name) =>
         name.StartsWith("_ZN", StringComparison.Ordinal)
         || (name.Length > 2 && name.StartsWith("_R", StringComparison.Ordinal) && (char.IsAsciiLetterUpper(name[2]) || char.IsAsciiDigit(name[2])));
 

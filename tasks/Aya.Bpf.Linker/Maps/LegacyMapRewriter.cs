@@ -1,5 +1,6 @@
 using Aya.Bpf.Linker.DebugInfo;
 using Aya.Bpf.Linker.Diagnostics;
+using Aya.Bpf.Linker.Link;
 using Aya.Bpf.Linker.Llvm;
 
 namespace Aya.Bpf.Linker.Maps;
@@ -75,14 +76,13 @@ internal static class LegacyMapRewriter
 
     /// <summary>
     /// The symbol's name, or for a mangled one the name the source gave the static. A v0-mangled
-    /// symbol (<c>_RNv...7LENGTHS</c>) is a valid identifier, so mangled means the debug info gives
-    /// the static a linkage name, as rustc does for every static without #[no_mangle].
+    /// symbol (<c>_RNv...7LENGTHS</c>) is a valid identifier, so it is told by its mangling; an
+    /// <c>export_name</c> (aya's <c>#[map(name = "...")]</c>) is the name the user chose and stays.
     /// </summary>
     private static string MapName(LlvmGlobal global, LlvmMetadata variable)
     {
         var sourceName = variable.IsNull ? null : variable.StringOperand(DebugInfoLayout.VariableNameOperand);
-        var linkageName = variable.IsNull ? null : variable.StringOperand(DebugInfoLayout.GlobalVariableLinkageNameOperand);
-        var mangled = !BtfNameSanitizer.IsValid(global.Name) || (!string.IsNullOrEmpty(linkageName) && linkageName != sourceName);
+        var mangled = !BtfNameSanitizer.IsValid(global.Name) || ExportPolicy.IsRustMangled(global.Name);
         return !mangled || string.IsNullOrEmpty(sourceName) ? global.Name : BtfNameSanitizer.Sanitize(sourceName);
     }
 
