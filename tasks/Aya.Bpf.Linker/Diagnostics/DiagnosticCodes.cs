@@ -40,4 +40,6 @@ internal static class DiagnosticCodes
     public const string GplRestricted = "BPF5001";
     public const string LicenseDeclaredTwice = "BPF5002";
     public const string MapNameTruncated = "BPF4004";
+    /// <summary>A map named (export_name, aya's #[map(name = ...)]) with a name BTF cannot carry.</summary>
+    public const string MapNameInvalid = "BPF4005";
 }

@@ -39,6 +39,12 @@ internal static class LegacyMapRewriter
             var file = variable.IsNull ? null : variable.VariableFile.FilePath;
             var line = variable.IsNull ? 0 : (int)variable.VariableLine;
             var name = MapName(global, variable);
+            if (!BtfNameSanitizer.IsValid(name))
+            {
+                Error(log, DiagnosticCodes.MapNameInvalid, file, line,
+                    $"map '{name}': the name is not one the kernel accepts for a map in .maps (letters, digits and '_', not starting with a digit, at most {BtfNameSanitizer.MaxLength} characters); rename it where the map is named (#[map(name = ...)] or export_name).");
+                continue;
+            }
 
             var bytes = ConstantBytes.Read(module, global, bigEndian);
             var definition = bytes is null ? null : LegacyMapDefinition.Parse(bytes, bigEndian);
@@ -82,8 +88,7 @@ internal static class LegacyMapRewriter
     private static string MapName(LlvmGlobal global, LlvmMetadata variable)
     {
         var sourceName = variable.IsNull ? null : variable.StringOperand(DebugInfoLayout.VariableNameOperand);
-        var mangled = !BtfNameSanitizer.IsValid(global.Name) || ExportPolicy.IsRustMangled(global.Name);
-        return !mangled || string.IsNullOrEmpty(sourceName) ? global.Name : BtfNameSanitizer.Sanitize(sourceName);
+        return !ExportPolicy.IsRustMangled(global.Name) || string.IsNullOrEmpty(sourceName) ? global.Name : BtfNameSanitizer.Sanitize(sourceName);
     }
 
     /// <summary>The definition's debug info: an anonymous struct of pointers, as C's <c>__uint</c>/<c>__type</c> macros make.</summary>

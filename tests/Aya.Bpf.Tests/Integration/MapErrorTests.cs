@@ -51,12 +51,36 @@ public sealed class MapErrorTests
             "BPF4003", "COUNTERS", "would be refused by libbpf", "unknown field 'max_entrys'");
     }
 
+    /// <summary>An array of 0xffffffff entries: the kernel refuses its BTF (the size overflows u32), placed at the map.</summary>
+    [TestMethod]
+    [TestCategory("Integration")]
+    public void ArrayOfUInt32MaxEntries_FailsWithBpf3001AtTheMap()
+    {
+        AssertFailsWith(
+            Legacy, source => WithLegacyMap(source, "HUGE", type: 2, keySize: 4, pinning: 0, maxEntries: uint.MaxValue),
+            "BPF3001", "HUGE", ["variable 'HUGE', member 'max_entries'", "Array size overflows U32_MAX"]);
+    }
+
+    /// <summary>aya's <c>#[map(name = "A-B")]</c> is an export_name: a name BTF cannot carry is refused where it is given, never renamed.</summary>
+    [TestMethod]
+    [TestCategory("Integration")]
+    public void MapNamedWithADash_FailsWithBpf4005()
+    {
+        AssertFailsWith(
+            Legacy, source => WithLegacyMap(source, "NAMED", type: 1, keySize: 4, pinning: 0, attribute: "#[unsafe(export_name = \"A-B\")]"),
+            "BPF4005", "NAMED", ["map 'A-B'", "letters, digits and '_'"]);
+    }
+
     /// <summary>
     /// Builds <paramref name="folder"/>'s project with its src/main.rs edited, and fails the test unless the
     /// build fails with <paramref name="code"/> naming <paramref name="mapName"/> and each of
     /// <paramref name="named"/>, placed at the map's static, and leaves no object behind.
     /// </summary>
-    private static void AssertFails(string folder, Func<string, string> edit, string code, string mapName, params string[] named)
+    private static void AssertFails(string folder, Func<string, string> edit, string code, string mapName, params string[] named) =>
+        AssertFailsWith(folder, edit, code, mapName, [$"map '{mapName}'", .. named]);
+
+    /// <summary>As <see cref="AssertFails"/>, the error at <paramref name="staticName"/>'s static and holding each of <paramref name="texts"/>.</summary>
+    private static void AssertFailsWith(string folder, Func<string, string> edit, string code, string staticName, string[] texts)
     {
         RequiredTool.CargoPath();
         using FixtureBuild fixture = new($"{folder}/{folder}.bpfproj");
@@ -66,8 +90,8 @@ public sealed class MapErrorTests
 
         BuildResult build = fixture.Result();
 
-        string error = BuildErrors.AssertReported(build, code, [$"map '{mapName}'", .. named]);
-        BuildErrors.AssertAt(error, source, SourceText.LineOf(edited, $"static {mapName}:"), build);
+        string error = BuildErrors.AssertReported(build, code, texts);
+        BuildErrors.AssertAt(error, source, SourceText.LineOf(edited, $"static {staticName}:"), build);
         BpfObjectAssertions.WroteNoObject(fixture.Workspace, folder, folder, build);
     }
 
@@ -77,7 +101,7 @@ public sealed class MapErrorTests
     /// definition says <paramref name="type"/>, <paramref name="keySize"/> and <paramref name="pinning"/>,
     /// looked up by the program so the link keeps it.
     /// </summary>
-    private static string WithLegacyMap(string source, string name, int type, int keySize, int pinning)
+    private static string WithLegacyMap(string source, string name, int type, int keySize, int pinning, uint maxEntries = 16, string attribute = "#[unsafe(no_mangle)]")
     {
         string declaration = $$"""
             use minimaps::{Array, BPF_ANY, HashMap, PerCpuArray, RingBuf};
@@ -95,10 +119,10 @@ public sealed class MapErrorTests
 
             unsafe impl<K, V> Sync for BadMap<K, V> {}
 
-            #[unsafe(no_mangle)]
+            {{attribute}}
             #[unsafe(link_section = "maps")]
             static {{name}}: BadMap<u32, u64> = BadMap {
-                def: bpf_map_def { type_: {{type}}, key_size: {{keySize}}, value_size: 8, max_entries: 16, map_flags: 0, id: 0, pinning: {{pinning}} },
+                def: bpf_map_def { type_: {{type}}, key_size: {{keySize}}, value_size: 8, max_entries: {{maxEntries}}, map_flags: 0, id: 0, pinning: {{pinning}} },
                 _k: PhantomData,
                 _v: PhantomData,
             };
