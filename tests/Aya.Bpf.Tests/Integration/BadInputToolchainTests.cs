@@ -8,6 +8,8 @@ namespace Aya.Bpf.Tests.Integration;
 public sealed class BadInputToolchainTests
 {
     private const string Project = "xdp-pass/xdp-pass.bpfproj";
+    // A crate over the real core, which a BPF-target build must build from rust-src.
+    private const string CoreProject = "core-xdp/core-xdp.bpfproj";
 
     [TestMethod]
     [TestCategory("Integration")]
@@ -51,11 +53,7 @@ public sealed class BadInputToolchainTests
     {
         RequiredTool.CargoPath();
         using FixtureWorkspace workspace = FixtureWorkspace.Create();
-        string sysroot = RustSysroot.Of(workspace.PathOf("xdp-pass"));
-        if (RustSysroot.HasRustSrc(sysroot))
-        {
-            RequiredTool.Unfit($"rust-src is installed in {sysroot}, so building core from source cannot fail for want of it.");
-        }
+        string sysroot = SysrootWithoutRustSrc(workspace, "xdp-pass");
 
         BuildResult build = workspace.Build(Project, "-p:BpfBuildStd=true");
 
@@ -63,6 +61,38 @@ public sealed class BadInputToolchainTests
         string toolchain = Path.GetFileName(sysroot);
         BuildErrors.AssertReported(
             build, "BPF1003", workspace.PathOf("xdp-pass/Cargo.toml"), $"rustup component add rust-src --toolchain {toolchain}");
+    }
+
+    /// <summary>
+    /// BpfRustBuild=bpf of a crate using core, without rust-src, is BPF1003, and the advice it gives works: the same project
+    /// with BpfRustBuild=auto, as the message says, builds its object.
+    /// </summary>
+    [TestMethod]
+    [TestCategory("Integration")]
+    public void BpfRustBuildWithoutRustSrc_FailsWithBpf1003WhoseAdviceBuilds()
+    {
+        RequiredTool.CargoPath();
+        using FixtureWorkspace workspace = FixtureWorkspace.Create();
+        SysrootWithoutRustSrc(workspace, "core-xdp");
+
+        BuildResult refused = workspace.Build(CoreProject, "-p:BpfRustBuild=bpf");
+        BuildErrors.AssertReported(refused, "BPF1003", workspace.PathOf("core-xdp/Cargo.toml"), "set BpfRustBuild to auto");
+        BpfObjectAssertions.WroteNoObject(workspace, "core-xdp", "core-xdp", refused);
+
+        BuildResult advised = workspace.Build(CoreProject, "-p:BpfRustBuild=auto");
+        Assert.AreEqual(0, advised.ExitCode, advised.Describe());
+        BpfObjectAssertions.IsBpfElfObject(workspace.PathOf("core-xdp/bin/Release/core-xdp.bpf.o"), advised);
+    }
+
+    // With rust-src installed, building core from source cannot fail for want of it.
+    private static string SysrootWithoutRustSrc(FixtureWorkspace workspace, string crateFolder)
+    {
+        string sysroot = RustSysroot.Of(workspace.PathOf(crateFolder));
+        if (RustSysroot.HasRustSrc(sysroot))
+        {
+            RequiredTool.Unfit($"rust-src is installed in {sysroot}, so building core from source cannot fail for want of it.");
+        }
+        return sysroot;
     }
 
     private static string DotnetPath() =>
