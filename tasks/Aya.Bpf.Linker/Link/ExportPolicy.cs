@@ -34,13 +34,8 @@ internal sealed class ExportPolicy(IEnumerable<string> listedExports)
     /// </summary>
     public static bool IsUserspaceVisible(string name, string section, Llvm.Linkage linkage) =>
         linkage is Llvm.Linkage.External or Llvm.Linkage.Common
-        && !IsRustMangled(name)
+        && !RustMangling.IsMangled(name)
         && (section.Length == 0 || IsGlobalDataSection(section));
-
-    // Legacy (_ZN...) and v0 (_R, then a version digit or a path tag such as N) mangling.
-    internal static bool IsRustMangled(string name) =>
-        name.StartsWith("_ZN", StringComparison.Ordinal)
-        || (name.Length > 2 && name.StartsWith("_R", StringComparison.Ordinal) && (char.IsAsciiLetterUpper(name[2]) || char.IsAsciiDigit(name[2])));
 
     private static readonly string[] s_globalDataSections = [".rodata", ".data", ".bss"];
 

@@ -88,7 +88,7 @@ internal static class LegacyMapRewriter
     private static string MapName(LlvmGlobal global, LlvmMetadata variable)
     {
         var sourceName = variable.IsNull ? null : variable.StringOperand(DebugInfoLayout.VariableNameOperand);
-        return !ExportPolicy.IsRustMangled(global.Name) || string.IsNullOrEmpty(sourceName) ? global.Name : BtfNameSanitizer.Sanitize(sourceName);
+        return !RustMangling.IsMangled(global.Name) || string.IsNullOrEmpty(sourceName) ? global.Name : BtfNameSanitizer.Sanitize(sourceName);
     }
 
     /// <summary>The definition's debug info: an anonymous struct of pointers, as C's <c>__uint</c>/<c>__type</c> macros make.</summary>
