@@ -119,7 +119,8 @@ public sealed class BpfLink : ToolTask
             _outputTail.Dequeue();
         _outputTail.Enqueue(singleLine);
         // The linker prints LLVM's fatal error, coded, before LLVM aborts it.
-        _linkerReportedFatalError |= singleLine.Contains($"error {ErrorCodes.LinkerCrashed}:", StringComparison.Ordinal);
+        _linkerReportedFatalError |= singleLine.Contains($"error {ErrorCodes.LinkerCrashed}:", StringComparison.Ordinal)
+            || singleLine.Contains($"error {ErrorCodes.FunctionTooLarge}:", StringComparison.Ordinal);
         if (LinkerOutputLine.Progress(singleLine) is { } progress)
         {
             Log.LogMessage(MessageImportance.High, $"{Path.GetFileName(OutputFile)}: {progress}");

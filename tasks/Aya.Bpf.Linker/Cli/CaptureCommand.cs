@@ -72,18 +72,22 @@ internal static class CaptureCommand
                 continue;
             if (!File.Exists(input))
                 throw new FileNotFoundException($"linker input '{input}' does not exist");
-            if (Inputs.InputDetector.IsArchiveFile(input))
+            var isArchive = Inputs.InputDetector.IsArchiveFile(input);
+            // A sysroot's archives never change under a build.
+            if (isArchive && !ArchiveSnapshot.IsCargos(input, parsed.Output))
             {
-                // Archives (rlibs) stay in cargo's target dir until cargo rebuilds them, which
-                // relinks this crate: referencing them in place saves copying whole dependencies.
                 inputs.Add(input);
                 continue;
             }
-            // rustc deletes its temporary folder and the crate's own .rcgu.o files after the link.
+            // rustc deletes its temporary folder and the crate's own .rcgu.o files after the link,
+            // and cargo may rebuild an rlib before the link step reads it.
             Directory.CreateDirectory(copyDirectory);
-            var copy = Path.Combine(copyDirectory, UniqueName(Path.GetFileName(input), usedNames));
-            File.Copy(input, copy, overwrite: true);
-            inputs.Add(copy);
+            var kept = Path.Combine(copyDirectory, UniqueName(Path.GetFileName(input), usedNames));
+            if (isArchive)
+                ArchiveSnapshot.Take(input, kept);
+            else
+                File.Copy(input, kept, overwrite: true);
+            inputs.Add(kept);
         }
         return new LinkManifest(exports, inputs);
     }

@@ -31,6 +31,10 @@ internal static class DiagnosticCodes
     public const string LlvmIncompatible = "BPF2022";
     /// <summary>An input's bitcode is for another target than BPF (and not a host build's Rust, which is retargeted).</summary>
     public const string BitcodeForOtherTarget = "BPF2023";
+    /// <summary>A call with more than five arguments, or a function taking more: BPF passes arguments in R1-R5 only.</summary>
+    public const string TooManyArguments = "BPF2024";
+    /// <summary>A function whose jumps span more than BPF's 16-bit instruction offsets.</summary>
+    public const string FunctionTooLarge = "BPF2025";
     public const string BtfInvalid = "BPF3001";
     public const string BtfExtInvalid = "BPF3002";
     public const string BtfMissing = "BPF3003";

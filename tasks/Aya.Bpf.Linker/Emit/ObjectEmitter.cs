@@ -9,10 +9,21 @@ internal static class ObjectEmitter
 {
     public static byte[]? Emit(LlvmContext context, TargetMachine machine, LlvmModule module, DiagnosticLog log)
     {
-        var bytes = machine.TryEmitObject(module, out var error);
+        FatalErrorReporter.Explain = JumpRange.Explainer(context, module);
+        byte[]? bytes;
+        string? error;
+        try
+        {
+            bytes = machine.TryEmitObject(module, out error);
+        }
+        finally
+        {
+            FatalErrorReporter.Explain = null;
+        }
         // The BPF backend reports what it cannot compile (e.g. an unsupported call) as diagnostics.
-        var others = StackLimit.Report(context, module, context.TakeDiagnostics(), log, out var overflowed);
-        var failed = LlvmDiagnosticReporter.Report(others, log, DiagnosticCodes.LlvmError, "BPF code generation") | overflowed;
+        var diagnostics = StackLimit.Report(context, module, context.TakeDiagnostics(), log, out var overflowed);
+        diagnostics = ArgumentLimit.Report(context, module, diagnostics, log, out var tooManyArguments);
+        var failed = LlvmDiagnosticReporter.Report(diagnostics, log, DiagnosticCodes.LlvmError, "BPF code generation") | overflowed | tooManyArguments;
         if (bytes is null && !failed)
             log.Error(DiagnosticCodes.CodegenFailed, $"BPF code generation failed: {error}");
         return failed ? null : bytes;

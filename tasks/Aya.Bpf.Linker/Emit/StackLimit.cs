@@ -36,8 +36,7 @@ internal static partial class StackLimit
         var slots = function is { } f
             ? f.Instructions(context).Select(i => i.StackSlotBytes(module)).OfType<ulong>().OrderDescending().ToList()
             : [];
-        var subprogram = function?.Subprogram(context);
-        var located = subprogram is { IsNull: false } known ? (known.SourceFile, (int)known.Line) : (null, 0);
+        var located = function is { } defined ? FunctionNames.Definition(context, defined) : (null, 0);
         var display = function is { } g ? FunctionNames.Display(context, g) : $"'{name}'";
         var taken = slots.Count == 0
             ? ""

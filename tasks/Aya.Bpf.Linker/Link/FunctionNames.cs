@@ -14,4 +14,8 @@ internal static class FunctionNames
         var name = subprogram.IsNull ? null : subprogram.StringOperand(DebugInfoLayout.NameOperand);
         return string.IsNullOrEmpty(name) || name == symbol ? $"'{symbol}'" : $"'{name}' ({symbol})";
     }
+
+    /// <summary>Where the function is defined, from its DISubprogram; no file without debug info.</summary>
+    public static (string? File, int Line) Definition(LlvmContext context, LlvmGlobal function) =>
+        function.Subprogram(context) is { IsNull: false } subprogram ? (subprogram.SourceFile, (int)subprogram.Line) : (null, 0);
 }

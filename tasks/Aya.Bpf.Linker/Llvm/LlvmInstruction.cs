@@ -43,7 +43,10 @@ internal readonly struct LlvmInstruction(nint context, nint handle)
     /// The source file of the code this instruction came from: for code inlined from core, core's
     /// file. Null without debug info.
     /// </summary>
-    public string? InnermostSourceFile => Locate(LlvmApi.LLVMInstructionGetDebugLoc(handle))?.File;
+    public string? InnermostSourceFile => InnermostSourceLocation?.File;
+
+    /// <summary>The source file and line of the code this instruction came from (for code inlined from core, core's). Null without debug info.</summary>
+    public (string File, int Line)? InnermostSourceLocation => Locate(LlvmApi.LLVMInstructionGetDebugLoc(handle));
 
     /// <summary>The instruction's DILocation; null metadata when it has none.</summary>
     public LlvmMetadata DebugLocation => new(context, LlvmApi.LLVMInstructionGetDebugLoc(handle));

@@ -26,7 +26,8 @@ public sealed class CaptureCommandTests
         var manifest = LinkManifest.Read(Manifest);
         CollectionAssert.AreEqual(new[] { "LICENSE", "xdp_pass" }, manifest.Exports.ToArray());
         var copied = Path.Combine(_root, "obj", "inputs", "xdp_pass-0123", "xdp_pass-0123.xdp_pass.abc-cgu.0.rcgu.o");
-        CollectionAssert.AreEqual(new[] { copied, rustc.Rlib }, manifest.Inputs.ToArray(), "symbols.o is dropped; the rlib stays where cargo keeps it");
+        var kept = Path.Combine(_root, "obj", "inputs", "xdp_pass-0123", "libminicore-4567.rlib");
+        CollectionAssert.AreEqual(new[] { copied, kept }, manifest.Inputs.ToArray(), "symbols.o is dropped; the rlib is kept beside the unit");
         Assert.AreEqual("BC\u00c0\u00de unit 0", File.ReadAllText(copied));
     }
 
@@ -121,6 +122,36 @@ public sealed class CaptureCommandTests
         Assert.AreEqual(0, exitCode, error);
         var inputs = LinkManifest.Read(Manifest).Inputs;
         CollectionAssert.AreEqual(new[] { "core_xdp-01.core_xdp.ab-cgu.0.rcgu.o", "libminimaps-23.rlib", "libcore-45.rlib" }, inputs.Select(Path.GetFileName).ToArray());
+        Assert.AreEqual(core, inputs[2], "the sysroot's core is read where it is: no build rewrites it");
+    }
+
+    /// <summary>
+    /// Another project's cargo sharing the target dir may rebuild an rlib (rustc writes it aside and
+    /// renames it over the old one) after this cargo exits and before its link step reads it.
+    /// </summary>
+    [TestMethod]
+    public void KeepsTheRlibRustcLinked_WhenCargoRebuildsItBeforeTheLink()
+    {
+        var rustc = RustcLinkerCall();
+        Assert.AreEqual(0, Run([Manifest, .. rustc.Arguments]).ExitCode);
+
+        var rebuilt = Write("deps/rustcTmp/lib.rlib", "!<arch>\nrebuilt");
+        File.Move(rebuilt, rustc.Rlib, overwrite: true);
+
+        var kept = LinkManifest.Read(Manifest).Inputs[1];
+        Assert.AreNotEqual(rustc.Rlib, kept);
+        Assert.AreEqual("!<arch>\n", File.ReadAllText(kept), "the link would read another build's rlib");
+    }
+
+    [TestMethod]
+    public void KeepsTheRlib_WhenCargoDeletesIt()
+    {
+        var rustc = RustcLinkerCall();
+        Assert.AreEqual(0, Run([Manifest, .. rustc.Arguments]).ExitCode);
+
+        File.Delete(rustc.Rlib);
+
+        Assert.AreEqual("!<arch>\n", File.ReadAllText(LinkManifest.Read(Manifest).Inputs[1]), "the rlib went with cargo's");
     }
 
     [TestMethod]

@@ -73,13 +73,39 @@ public sealed class LinkPipelineTests : PipelineTests
     [TestMethod]
     public void AnLlvmErrorDiagnosticFailsTheLinkWithItsText()
     {
+        var (ok, log, output) = Link(LlvmIr.DynamicStackAllocation);
+
+        Assert.IsFalse(ok);
+        var error = log.Reported.Single(d => d.Severity == Severity.Error);
+        Assert.AreEqual(DiagnosticCodes.LlvmError, error.Code);
+        Assert.Contains("dynamic stack allocation", error.Message);
+        Assert.IsFalse(File.Exists(output));
+    }
+
+    /// <summary>One error at the call's line, naming caller and callee, without the backend's SelectionDAG node or its repeat for the callee.</summary>
+    [TestMethod]
+    public void ACallWithSixArgumentsIsOneBpf2024AtTheCall()
+    {
         var (ok, log, output) = Link(LlvmIr.CallWithSixArguments);
 
         Assert.IsFalse(ok);
-        var error = log.Reported.First(d => d.Severity == Severity.Error);
-        Assert.AreEqual(DiagnosticCodes.LlvmError, error.Code);
-        Assert.Contains("argument", error.Message, StringComparison.OrdinalIgnoreCase);
+        var error = log.Reported.Single(d => d.Severity == Severity.Error);
+        Assert.AreEqual(DiagnosticCodes.TooManyArguments, error.Code, error.Message);
+        Assert.AreEqual((LlvmIr.SixArgumentsFile, LlvmIr.SixArgumentsCallLine), (error.File, error.Line), error.Message);
+        Assert.Contains($"'{LlvmIr.SixArgumentsCaller}' calls 'six' with 6 arguments", error.Message);
+        Assert.DoesNotContain("GlobalAddress", error.Message);
         Assert.IsFalse(File.Exists(output));
+    }
+
+    [TestMethod]
+    public void AnEntryPointOfSixParametersIsBpf2024NamingIt()
+    {
+        var (ok, log, _) = Link(LlvmIr.EntryWithSixParameters);
+
+        Assert.IsFalse(ok);
+        var error = log.Reported.Single(d => d.Severity == Severity.Error);
+        Assert.AreEqual(DiagnosticCodes.TooManyArguments, error.Code, error.Message);
+        Assert.Contains("'xdp_params' takes 6 parameters", error.Message);
     }
 
     [TestMethod]
