@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using Aya.Bpf.Runtime.Native;
 using Aya.Bpf.Tests.Kernel.Libbpf;
 
 namespace Aya.Bpf.Tests.Integration;

@@ -1,4 +1,6 @@
 using System.Runtime.InteropServices;
+using Aya.Bpf.Runtime.Native;
+using LibbpfCalls = Aya.Bpf.Runtime.Native.Libbpf;
 
 namespace Aya.Bpf.Tests.Kernel.Libbpf;
 
@@ -12,9 +14,9 @@ internal static unsafe class RingBufferRecords
         try
         {
             using var reader = new RingBufferHandle();
-            Marshal.InitHandle(reader, LibbpfApi.RingBufferNew(mapFd, &Collect, GCHandle.ToIntPtr(target), 0));
+            Marshal.InitHandle(reader, LibbpfCalls.RingBufferNew(mapFd, &Collect, GCHandle.ToIntPtr(target), 0));
             Assert.IsFalse(reader.IsInvalid, $"libbpf could not read ring buffer fd {mapFd} (errno {Marshal.GetLastPInvokeError()})");
-            int consumed = LibbpfApi.RingBufferConsume(reader);
+            int consumed = LibbpfCalls.RingBufferConsume(reader);
             Assert.IsGreaterThanOrEqualTo(0, consumed, $"ring_buffer__consume: {consumed}");
             return records;
         }

@@ -1,13 +1,13 @@
 using Microsoft.Win32.SafeHandles;
 
-namespace Aya.Bpf.Tests.Kernel.Libbpf;
+namespace Aya.Bpf.Runtime.Native;
 
-/// <summary>An opened (and maybe loaded) <c>struct bpf_object</c>; closing it unloads what it loaded.</summary>
+/// <summary>An open <c>struct bpf_object</c>; closing it unloads its programs and maps (unless pinned).</summary>
 internal sealed class BpfObjectHandle() : SafeHandleZeroOrMinusOneIsInvalid(ownsHandle: true)
 {
     protected override bool ReleaseHandle()
     {
-        LibbpfApi.Close(handle);
+        Libbpf.ObjectClose(handle);
         return true;
     }
 }
@@ -15,7 +15,7 @@ internal sealed class BpfObjectHandle() : SafeHandleZeroOrMinusOneIsInvalid(owns
 /// <summary>An attachment (<c>struct bpf_link</c>); destroying it detaches the program.</summary>
 internal sealed class BpfLinkHandle() : SafeHandleZeroOrMinusOneIsInvalid(ownsHandle: true)
 {
-    protected override bool ReleaseHandle() => LibbpfApi.DestroyLink(handle) == 0;
+    protected override bool ReleaseHandle() => Libbpf.LinkDestroy(handle) == 0;
 }
 
 /// <summary>A ring buffer reader (<c>struct ring_buffer</c>) over a map's fd.</summary>
@@ -23,7 +23,7 @@ internal sealed class RingBufferHandle() : SafeHandleZeroOrMinusOneIsInvalid(own
 {
     protected override bool ReleaseHandle()
     {
-        LibbpfApi.RingBufferFree(handle);
+        Libbpf.RingBufferFree(handle);
         return true;
     }
 }
