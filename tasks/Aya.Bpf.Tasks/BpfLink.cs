@@ -15,7 +15,7 @@ public sealed class BpfLink : ToolTask
     private const int TailLength = 12;
     private readonly Queue<string> _outputTail = new();
     private readonly List<string> _warnings = [];
-    private bool _linkerReportedFatalError;
+    private bool _linkerReportedError;
 
     public BpfLink() => YieldDuringToolExecution = true;
 
@@ -118,9 +118,7 @@ public sealed class BpfLink : ToolTask
         if (_outputTail.Count == TailLength)
             _outputTail.Dequeue();
         _outputTail.Enqueue(singleLine);
-        // The linker prints LLVM's fatal error, coded, before LLVM aborts it.
-        _linkerReportedFatalError |= singleLine.Contains($"error {ErrorCodes.LinkerCrashed}:", StringComparison.Ordinal)
-            || singleLine.Contains($"error {ErrorCodes.FunctionTooLarge}:", StringComparison.Ordinal);
+        _linkerReportedError |= LinkerOutputLine.IsError(singleLine);
         if (LinkerOutputLine.Progress(singleLine) is { } progress)
         {
             Log.LogMessage(MessageImportance.High, $"{Path.GetFileName(OutputFile)}: {progress}");
@@ -138,8 +136,11 @@ public sealed class BpfLink : ToolTask
 
     protected override bool HandleTaskExecutionErrors()
     {
-        // A signal (LLVM's abort() is SIGABRT, exit code 134) or a failure the linker did not explain.
-        if ((ExitCode > 128 && !_linkerReportedFatalError) || !Log.HasLoggedErrors)
+        // A signal or a failure the linker did not explain. LLVM aborts (SIGABRT, exit code 134) only
+        // after its fatal error handler, in which the linker prints the reason as a coded error
+        // (BPF2008, or one it can place, such as BPF2025): that abort is explained.
+        var explainedAbort = ExitCode == 128 + SigAbrt && _linkerReportedError;
+        if ((ExitCode > 128 && !explainedAbort) || !Log.HasLoggedErrors)
             Log.LogCodedError(ErrorCodes.LinkerCrashed, LinkManifest, CrashMessage(ExitCode, [.. _outputTail]));
         return false;
     }

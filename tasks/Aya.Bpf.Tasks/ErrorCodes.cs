@@ -19,6 +19,4 @@ internal static class ErrorCodes
     public const string SettingInvalid = "BPF1010";
     public const string LlvmNotFound = "BPF2001";
     public const string LinkerCrashed = "BPF2008";
-    /// <summary>The linker's explanation of the one LLVM fatal error it can place (a function too large for BPF's jumps).</summary>
-    public const string FunctionTooLarge = "BPF2025";
 }

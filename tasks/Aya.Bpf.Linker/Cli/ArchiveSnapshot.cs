@@ -10,16 +10,13 @@ namespace Aya.Bpf.Linker.Cli;
 /// </summary>
 internal static partial class ArchiveSnapshot
 {
-    /// <summary>Whether an archive is cargo's to rebuild: it lies beside the link's output, in the profile's deps folder.</summary>
-    public static bool IsCargos(string archive, string? linkOutput) =>
-        linkOutput is not null
-        && string.Equals(Path.GetDirectoryName(archive), Path.GetDirectoryName(Path.GetFullPath(linkOutput)), StringComparison.Ordinal);
+    /// <summary>Whether an archive is cargo's to rebuild: it lies in the folder of the link's output, the profile's deps folder.</summary>
+    public static bool IsCargos(string archive, string? outputDirectory) =>
+        outputDirectory is not null && string.Equals(Path.GetDirectoryName(archive), outputDirectory, StringComparison.Ordinal);
 
-    /// <summary>Hard-links <paramref name="archive"/> as <paramref name="snapshot"/>, or copies it where the file system cannot.</summary>
+    /// <summary>Hard-links <paramref name="archive"/> as <paramref name="snapshot"/> (a new file), or copies it where the file system cannot.</summary>
     public static void Take(string archive, string snapshot)
     {
-        if (File.Exists(snapshot))
-            File.Delete(snapshot);
         if (!OperatingSystem.IsWindows() && HardLink(archive, snapshot) == 0)
             return;
         // Another file system (obj/ and the target dir on different mounts) or none that links.

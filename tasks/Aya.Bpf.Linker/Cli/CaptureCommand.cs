@@ -64,6 +64,7 @@ internal static class CaptureCommand
         if (Directory.Exists(copyDirectory))
             Directory.Delete(copyDirectory, recursive: true);
 
+        var outputDirectory = parsed.Output is null ? null : Path.GetDirectoryName(Path.GetFullPath(parsed.Output));
         List<string> inputs = [];
         HashSet<string> usedNames = new(StringComparer.Ordinal);
         foreach (var input in parsed.Inputs.Select(Path.GetFullPath))
@@ -74,7 +75,7 @@ internal static class CaptureCommand
                 throw new FileNotFoundException($"linker input '{input}' does not exist");
             var isArchive = Inputs.InputDetector.IsArchiveFile(input);
             // A sysroot's archives never change under a build.
-            if (isArchive && !ArchiveSnapshot.IsCargos(input, parsed.Output))
+            if (isArchive && !ArchiveSnapshot.IsCargos(input, outputDirectory))
             {
                 inputs.Add(input);
                 continue;

@@ -38,26 +38,22 @@ internal static partial class ArgumentLimit
 
     private static void ReportCalls(LlvmContext context, Dictionary<string, LlvmGlobal> functions, string caller, string callee, DiagnosticLog log)
     {
-        var callerName = functions.TryGetValue(caller, out var callerFunction) ? FunctionNames.Display(context, callerFunction) : $"'{caller}'";
-        var calleeName = functions.TryGetValue(callee, out var calleeFunction) ? FunctionNames.Display(context, calleeFunction) : $"'{callee}'";
-        var sites = callerFunction.Handle == 0
-            ? []
-            : callerFunction.Instructions(context)
+        var known = functions.TryGetValue(caller, out var callerFunction);
+        var fallback = known ? FunctionNames.Definition(context, callerFunction) : (null, 0);
+        var sites = known
+            ? callerFunction.Instructions(context)
                 .Where(i => i.IsCall && i.CalledFunction is { } called && called.Name == callee && i.OperandCount - 1 > BpfArgumentRegisters)
-                .ToList();
-        var fallback = callerFunction.Handle == 0 ? (null, 0) : FunctionNames.Definition(context, callerFunction);
+                .Select(i => (Count: $"{i.OperandCount - 1}", Location: i.InnermostSourceLocation ?? fallback))
+                .ToList()
+            : [];
+        // Without the call in the IR (the backend named it, the module no longer has it), the caller's definition.
         if (sites.Count == 0)
+            sites.Add(($"more than {BpfArgumentRegisters}", fallback));
+        foreach (var (count, (file, line)) in sites)
         {
             log.Report(new Diagnostic(Severity.Error, DiagnosticCodes.TooManyArguments,
-                $"function {callerName} calls {calleeName} with more than {BpfArgumentRegisters} arguments, which BPF cannot pass (R1-R5 only, no stack arguments). {Advice}",
-                fallback.Item1, fallback.Item2));
-            return;
-        }
-        foreach (var site in sites)
-        {
-            var (file, line) = site.InnermostSourceLocation is { } known ? known : fallback;
-            log.Report(new Diagnostic(Severity.Error, DiagnosticCodes.TooManyArguments,
-                $"function {callerName} calls {calleeName} with {site.OperandCount - 1} arguments; a BPF call passes at most {BpfArgumentRegisters}, in R1-R5 (BPF has no stack arguments). {Advice}",
+                $"function {Named(context, functions, caller)} calls {Named(context, functions, callee)} with {count} arguments; " +
+                $"a BPF call passes at most {BpfArgumentRegisters}, in R1-R5 (BPF has no stack arguments). {Advice}",
                 file, line));
         }
     }
@@ -66,11 +62,15 @@ internal static partial class ArgumentLimit
     {
         var known = functions.TryGetValue(name, out var function);
         var (file, line) = known ? FunctionNames.Definition(context, function) : (null, 0);
-        var parameters = known ? $"{LlvmAttributes.ParameterCount(function)} parameters" : $"more than {BpfArgumentRegisters} parameters";
+        var parameters = known ? $"{LlvmAttributes.ParameterCount(function)}" : $"more than {BpfArgumentRegisters}";
         log.Report(new Diagnostic(Severity.Error, DiagnosticCodes.TooManyArguments,
-            $"function {(known ? FunctionNames.Display(context, function) : $"'{name}'")} takes {parameters}; a BPF function gets at most {BpfArgumentRegisters}, in R1-R5 (BPF has no stack arguments). {StructAdvice}.",
+            $"function {Named(context, functions, name)} takes {parameters} parameters; a BPF function gets at most {BpfArgumentRegisters}, in R1-R5 (BPF has no stack arguments). {StructAdvice}.",
             file, line));
     }
+
+    // As Rust knows the function when the module has it, else by the backend's name for it.
+    private static string Named(LlvmContext context, Dictionary<string, LlvmGlobal> functions, string name) =>
+        functions.TryGetValue(name, out var function) ? FunctionNames.Display(context, function) : $"'{name}'";
 
     // "<unknown>:0:0: in function xdp_six i32 (ptr): 0x55ba3b8e2d90: i64 = GlobalAddress<ptr @six> 0 too many arguments"
     [GeneratedRegex(@"in function (?<caller>\S+) .*?@(?<callee>[^>\s]+)>.*too many arguments", RegexOptions.Singleline)]

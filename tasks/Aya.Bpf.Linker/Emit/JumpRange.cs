@@ -20,19 +20,23 @@ internal static class JumpRange
     public static Func<string, Diagnostic?> Explainer(LlvmContext context, LlvmModule module)
     {
         // Measured before code generation: the fatal error handler cannot walk a module mid-codegen.
-        var largest = module.Functions.Where(f => !f.IsDeclaration)
-            .Select(f => (Function: f, Instructions: f.Instructions(context).Count()))
-            .OrderByDescending(f => f.Instructions).FirstOrDefault();
-        var name = largest.Function.Handle == 0 ? null : FunctionNames.Display(context, largest.Function);
-        var (file, line) = largest.Function.Handle == 0 ? (null, 0) : FunctionNames.Definition(context, largest.Function);
-        var instructions = largest.Instructions;
-        return text => text.Contains(FatalText, StringComparison.Ordinal) ? Explain(name, instructions, file, line) : null;
+        var sized = module.Functions.Where(f => !f.IsDeclaration).Select(f => (Function: f, Instructions: f.Instructions(context).Count())).ToList();
+        LargestFunction? largest = null;
+        if (sized.Count > 0)
+        {
+            var (function, instructions) = sized.MaxBy(f => f.Instructions);
+            var (file, line) = FunctionNames.Definition(context, function);
+            largest = new LargestFunction(FunctionNames.Display(context, function), instructions, file, line);
+        }
+        return text => text.Contains(FatalText, StringComparison.Ordinal) ? Explain(largest) : null;
     }
 
-    private static Diagnostic Explain(string? name, int instructions, string? file, int line) =>
+    private readonly record struct LargestFunction(string Name, int Instructions, string? File, int Line);
+
+    private static Diagnostic Explain(LargestFunction? largest) =>
         new(Severity.Error, DiagnosticCodes.FunctionTooLarge,
             $"a function is too large for BPF: a jump in it spans more than the {MaxJumpInstructions} instructions a BPF jump can reach (LLVM: {FatalText}). " +
-            (name is null ? "" : $"The largest function is {name}, of {instructions} LLVM instructions after inlining. ") +
+            (largest is { } known ? $"The largest function is {known.Name}, of {known.Instructions} LLVM instructions after inlining. " : "") +
             "Split the work into functions of their own (#[inline(never)]), or unroll less: a loop over a constant range is unrolled whole.",
-            file, line);
+            largest?.File, largest?.Line ?? 0);
 }
