@@ -7,6 +7,7 @@ return args switch
     ["capture", .. var rest] => CaptureCommand.Run(rest, Console.Out),
     ["link", .. var rest] => LinkCommand.Run(rest, Console.Out),
     ["rustc-wrapper", .. var rest] => RustcWrapperCommand.Run(rest, Console.Error),
+    ["skeleton", .. var rest] => SkeletonCommand.Run(rest, Console.Out),
     _ => Usage(),
 };
 
@@ -15,5 +16,6 @@ static int Usage()
     Console.Error.WriteLine("usage: Aya.Bpf.Linker capture <manifest> <rustc linker arguments...>");
     Console.Error.WriteLine("       Aya.Bpf.Linker link @<response file> | <options...>");
     Console.Error.WriteLine("       Aya.Bpf.Linker rustc-wrapper <rustc> <rustc arguments...>");
+    Console.Error.WriteLine($"       Aya.Bpf.Linker {SkeletonCommand.Usage}");
     return 2;
 }

@@ -46,4 +46,6 @@ internal static class DiagnosticCodes
     public const string MapNameTruncated = "BPF4004";
     /// <summary>A map named (export_name, aya's #[map(name = ...)]) with a name BTF cannot carry.</summary>
     public const string MapNameInvalid = "BPF4005";
+    /// <summary>The skeleton of an object cannot be written: the object is not readable, or carries no BTF.</summary>
+    public const string SkeletonUnreadable = "BPF6001";
 }

@@ -1,12 +1,13 @@
 namespace Aya.Bpf.Tests.Integration;
 
 /// <summary>
-/// The Aya.Bpf.Sdk package built from this checkout, packed once per test run into a feed
-/// the fixture workspaces restore from.
+/// The Aya.Bpf.Sdk and Aya.Bpf.Runtime packages built from this checkout, packed once per test
+/// run into a feed the fixture workspaces restore from.
 /// </summary>
 internal static class SdkPackage
 {
     private const string PackageId = "Aya.Bpf.Sdk";
+    private const string RuntimePackageId = "Aya.Bpf.Runtime";
 
     // Thread-safe and caching a failure too: a broken pack fails every test with the same
     // output instead of being retried by each of them.
@@ -20,6 +21,8 @@ internal static class SdkPackage
         string feed = RepositoryRoot.Combine("artifacts", "test-feed");
         string version = RepositoryRoot.SdkVersion();
         RepositoryPack.Pack(Path.Combine("sdk", "Aya.Bpf.Sdk.csproj"), feed, $"{PackageId}.{version}.nupkg");
+        // The runtime too, which .NET fixtures reference to load objects through their skeletons.
+        RepositoryPack.Pack(Path.Combine("runtime", "Aya.Bpf.Runtime", "Aya.Bpf.Runtime.csproj"), feed, $"{RuntimePackageId}.{version}.nupkg");
         return new PackedSdk(feed, version, CreateFreshPackagesFolder());
     }
 

@@ -1,0 +1,59 @@
+using System.Text;
+using Aya.Bpf.Linker.Diagnostics;
+using Aya.Bpf.Linker.Skeleton;
+
+namespace Aya.Bpf.Linker.Cli;
+
+/// <summary>
+/// The <c>skeleton</c> command (see <see cref="Usage"/>): writes
+/// the object's C# skeleton. The file is rewritten only when its text changes, so that the projects
+/// compiling it are not rebuilt for a relink that changed no type.
+/// </summary>
+internal static class SkeletonCommand
+{
+    public const string Usage = "skeleton <object> <output.cs> <namespace> --as-given | <project name> --from-project-name";
+
+    public static int Run(string[] args, TextWriter output)
+    {
+        var log = new DiagnosticLog(output);
+        if (args is not [var objectPath, var outputPath, var namespaceText, var form] || form is not ("--as-given" or "--from-project-name"))
+        {
+            log.Error(DiagnosticCodes.UsageError, $"usage: Aya.Bpf.Linker {Usage}");
+            return 2;
+        }
+        var namespaceName = form == "--as-given" ? CSharpNames.Namespace(namespaceText) : CSharpNames.Pascal(namespaceText);
+        try
+        {
+            var bpfObject = SkeletonObjectReader.Read(Path.GetFileName(objectPath), File.ReadAllBytes(objectPath), out var error);
+            if (bpfObject is null)
+            {
+                log.Error(DiagnosticCodes.SkeletonUnreadable, $"cannot write the C# skeleton of {Path.GetFileName(objectPath)}: {error}.", objectPath);
+                return 1;
+            }
+            WriteIfDifferent(outputPath, SkeletonWriter.Write(bpfObject, namespaceName));
+            return 0;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            log.Error(DiagnosticCodes.SkeletonUnreadable, $"cannot write the C# skeleton of {Path.GetFileName(objectPath)}: {e.Message}", objectPath);
+            return 1;
+        }
+        catch (Exception e)
+        {
+            // A bug of ours: one coded line, no stack trace.
+            log.Error(DiagnosticCodes.UsageError,
+                $"writing the C# skeleton of {Path.GetFileName(objectPath)} failed unexpectedly ({e.GetType().Name}: {e.Message}). This is a bug of the SDK; please report it.");
+            return 1;
+        }
+    }
+
+    private static void WriteIfDifferent(string path, string text)
+    {
+        if (File.Exists(path) && File.ReadAllText(path) == text)
+            return;
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        var temporary = path + ".tmp";
+        File.WriteAllText(temporary, text, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+        File.Move(temporary, path, overwrite: true);
+    }
+}
