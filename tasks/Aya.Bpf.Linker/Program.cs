@@ -8,6 +8,7 @@ return args switch
     ["link", .. var rest] => LinkCommand.Run(rest, Console.Out),
     ["rustc-wrapper", .. var rest] => RustcWrapperCommand.Run(rest, Console.Error),
     ["skeleton", .. var rest] => SkeletonCommand.Run(rest, Console.Out),
+    ["kernel-types", .. var rest] => KernelTypesCommand.Run(rest, Console.Out),
     _ => Usage(),
 };
 
@@ -17,5 +18,6 @@ static int Usage()
     Console.Error.WriteLine("       Aya.Bpf.Linker link @<response file> | <options...>");
     Console.Error.WriteLine("       Aya.Bpf.Linker rustc-wrapper <rustc> <rustc arguments...>");
     Console.Error.WriteLine($"       Aya.Bpf.Linker {SkeletonCommand.Usage}");
+    Console.Error.WriteLine($"       Aya.Bpf.Linker {KernelTypesCommand.Usage}");
     return 2;
 }

@@ -19,6 +19,4 @@ internal static class ErrorCodes
     public const string SettingInvalid = "BPF1010";
     public const string LlvmNotFound = "BPF2001";
     public const string LinkerCrashed = "BPF2008";
-    /// <summary>An object's C# skeleton could not be written.</summary>
-    public const string SkeletonFailed = "BPF6001";
 }

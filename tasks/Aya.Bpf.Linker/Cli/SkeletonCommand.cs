@@ -1,4 +1,3 @@
-using System.Text;
 using Aya.Bpf.Linker.Diagnostics;
 using Aya.Bpf.Linker.Skeleton;
 
@@ -22,38 +21,17 @@ internal static class SkeletonCommand
             return 2;
         }
         var namespaceName = form == "--as-given" ? CSharpNames.Namespace(namespaceText) : CSharpNames.Pascal(namespaceText);
-        try
+        var what = $"the C# skeleton of {Path.GetFileName(objectPath)}";
+        return GeneratedFile.Generate(log, what, objectPath, DiagnosticCodes.SkeletonUnreadable, () =>
         {
             var bpfObject = SkeletonObjectReader.Read(Path.GetFileName(objectPath), File.ReadAllBytes(objectPath), out var error);
             if (bpfObject is null)
             {
-                log.Error(DiagnosticCodes.SkeletonUnreadable, $"cannot write the C# skeleton of {Path.GetFileName(objectPath)}: {error}.", objectPath);
+                log.Error(DiagnosticCodes.SkeletonUnreadable, $"cannot write {what}: {error}.", objectPath);
                 return 1;
             }
-            WriteIfDifferent(outputPath, SkeletonWriter.Write(bpfObject, namespaceName));
+            GeneratedFile.WriteIfDifferent(outputPath, SkeletonWriter.Write(bpfObject, namespaceName));
             return 0;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            log.Error(DiagnosticCodes.SkeletonUnreadable, $"cannot write the C# skeleton of {Path.GetFileName(objectPath)}: {e.Message}", objectPath);
-            return 1;
-        }
-        catch (Exception e)
-        {
-            // A bug of ours: one coded line, no stack trace.
-            log.Error(DiagnosticCodes.UsageError,
-                $"writing the C# skeleton of {Path.GetFileName(objectPath)} failed unexpectedly ({e.GetType().Name}: {e.Message}). This is a bug of the SDK; please report it.");
-            return 1;
-        }
-    }
-
-    private static void WriteIfDifferent(string path, string text)
-    {
-        if (File.Exists(path) && File.ReadAllText(path) == text)
-            return;
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        var temporary = path + ".tmp";
-        File.WriteAllText(temporary, text, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
-        File.Move(temporary, path, overwrite: true);
+        });
     }
 }

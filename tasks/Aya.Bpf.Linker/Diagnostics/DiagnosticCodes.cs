@@ -48,4 +48,8 @@ internal static class DiagnosticCodes
     public const string MapNameInvalid = "BPF4005";
     /// <summary>The skeleton of an object cannot be written: the object is not readable, or carries no BTF.</summary>
     public const string SkeletonUnreadable = "BPF6001";
+    /// <summary>The kernel BTF that BpfKernelType items are read from cannot be read.</summary>
+    public const string KernelTypesUnavailable = "BPF7001";
+    /// <summary>A BpfKernelType names no struct, union, enum or typedef of the kernel BTF.</summary>
+    public const string KernelTypeNotFound = "BPF7002";
 }

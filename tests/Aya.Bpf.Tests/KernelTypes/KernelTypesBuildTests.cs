@@ -1,0 +1,83 @@
+using Aya.Bpf.Linker.Btf;
+using Aya.Bpf.Runtime;
+using Aya.Bpf.Tests.Integration;
+
+namespace Aya.Bpf.Tests.KernelTypes;
+
+/// <summary>
+/// tests/fixtures/kernel-types asks for xdp_md and task_struct (BpfKernelType items): the build writes
+/// their Rust bindings from the running kernel's BTF, and the program, which includes them, reads its
+/// context through the kernel's own xdp_md.
+/// </summary>
+[TestClass]
+public sealed class KernelTypesBuildTests
+{
+    private const string Project = "kernel-types/kernel-types.bpfproj";
+    private const string Bindings = "kernel-types/obj/Release/kernel-types/vmlinux.rs";
+    private const string Vmlinux = "/sys/kernel/btf/vmlinux";
+    private static readonly FixtureBuild Fixture = new(Project);
+
+    [ClassCleanup]
+    public static void Cleanup() => Fixture.Dispose();
+
+    [TestMethod]
+    [TestCategory("Kernel")]
+    public void Program_ReadsItsContextThroughTheKernelsXdpMd_AndTaskStructHasTheKernelsLayout()
+    {
+        RequiredTool.ForKernelLoad();
+        Fixture.Succeeded();
+        using BpfObject bpf = BpfObject.Open(Fixture.Workspace.PathOf("kernel-types/bin/Release/kernel-types.bpf.o"));
+        using BpfGlobalSection rodata = BpfGlobalSection.Of(bpf, ".rodata");
+        bpf.Load();
+
+        Assert.AreEqual(64u, bpf.Program("kernel_types").TestRun(new byte[64]).ReturnValue, "data_end - data of a 64-byte packet");
+        Assert.AreEqual(96u, bpf.Program("kernel_types").TestRun(new byte[96]).ReturnValue);
+        Assert.AreEqual(KernelCommOffset(), rodata.Read<ulong>(0), "offset_of!(task_struct, comm) in the bindings, against the kernel's BTF");
+    }
+
+    [TestMethod]
+    public void Bindings_AreAModuleOfTheKernelsTypes_RewrittenOnlyWhenTheyChange()
+    {
+        Fixture.Succeeded();
+        string bindings = Fixture.Workspace.PathOf(Bindings);
+        StringAssert.Contains(File.ReadAllText(bindings), "pub struct task_struct {");
+        StringAssert.Contains(File.ReadAllText(bindings), "pub struct xdp_md {");
+        DateTime written = File.GetLastWriteTimeUtc(bindings);
+
+        BuildResult again = Fixture.Workspace.Build(Project);
+
+        Assert.IsTrue(again.Succeeded, again.Describe());
+        Assert.AreEqual(written, File.GetLastWriteTimeUtc(bindings), "the same kernel and types: the bindings are not rewritten, so cargo has nothing to rebuild");
+    }
+
+    [TestMethod]
+    public void ATypeTheKernelLacks_IsBpf7002AtTheProject()
+    {
+        Fixture.Succeeded();
+
+        BuildResult build = Fixture.Workspace.Build(Project, "-p:ExtraKernelType=no_such_kernel_type");
+
+        Assert.IsFalse(build.Succeeded, build.Describe());
+        string reported = BuildErrors.AssertReported(build, "BPF7002", "no_such_kernel_type", Vmlinux);
+        StringAssert.Contains(reported, "has no type 'no_such_kernel_type' (BpfKernelType)");
+        Assert.DoesNotContain("MSB3073", build.Output, "one coded error, no generic exit-code error beside it");
+    }
+
+    [TestMethod]
+    public void AKernelBtfThatIsNotThere_IsBpf7001()
+    {
+        Fixture.Succeeded();
+
+        BuildResult build = Fixture.Workspace.Build(Project, "-p:BpfKernelBtf=/nonexistent/vmlinux");
+
+        Assert.IsFalse(build.Succeeded, build.Describe());
+        StringAssert.Contains(BuildErrors.AssertReported(build, "BPF7001", "/nonexistent/vmlinux"), "no such file");
+    }
+
+    private static ulong KernelCommOffset()
+    {
+        Assert.IsTrue(BtfReader.TryRead(File.ReadAllBytes(Vmlinux), out var btf, out var error), $"{error}");
+        var taskStruct = btf!.Types.OfType<BtfCompositeType>().First(t => t.Name == "task_struct" && t.Size > 0);
+        return taskStruct.Members.Single(m => m.Name == "comm").BitOffset / 8;
+    }
+}
