@@ -15,8 +15,8 @@ internal static class TemplatePackage
     /// <summary>The workspace folder the instances are made in, below the cargo config that patches aya-ebpf.</summary>
     public const string InstancesFolder = "templates";
 
-    /// <summary>The templates' short names, one per program type.</summary>
-    public static readonly string[] ShortNames = ["aya-xdp", "aya-tc", "aya-kprobe", "aya-tracepoint"];
+    /// <summary>The templates' short names: one per program type, and the console app with its XDP crate.</summary>
+    public static readonly string[] ShortNames = ["aya-xdp", "aya-tc", "aya-kprobe", "aya-tracepoint", "aya-xdp-console"];
 
     private static readonly TimeSpan CommandTimeout = TimeSpan.FromMinutes(5);
 
