@@ -30,6 +30,10 @@ internal static class TemplatePackage
     public static ProcessResult New(string workingDirectory, params string[] arguments) =>
         ChildProcess.Run(DotnetCli.Executable, ["new", .. arguments, "--debug:custom-hive", Hive], CommandTimeout, workingDirectory);
 
+    /// <summary>As <see cref="New(string, string[])"/>, with environment variables set for `dotnet new` (e.g. its culture).</summary>
+    public static ProcessResult New(IReadOnlyDictionary<string, string> environment, string workingDirectory, params string[] arguments) =>
+        ChildProcess.Run(DotnetCli.Executable, ["new", .. arguments, "--debug:custom-hive", Hive], CommandTimeout, workingDirectory, environment);
+
     /// <summary>
     /// Instantiates <paramref name="instance"/> in the workspace's <see cref="InstancesFolder"/>, below a
     /// cargo config that resolves the templates' <c>aya-ebpf = "0.1"</c> to the workspace's copy of the

@@ -1,4 +1,5 @@
 using Aya.Bpf.Tests.Integration;
+using Aya.Bpf.Tests.Tasks;
 
 namespace Aya.Bpf.Tests.Templates;
 
@@ -54,6 +55,27 @@ public sealed class XdpConsoleTemplateTests : TemplateTests
         foreach (string use in (string[])["using Xdp2watchEbpf;", "using Xdp._2Watch;", "Xdp2watchEbpfBpf.Open()", "skeleton.Programs.CountSources", "skeleton.Maps.SourcesV4"])
             StringAssert.Contains(program, use, "Program.cs");
         StringAssert.Contains(File.ReadAllText(Build.Workspace.PathOf($"{XdpConsole.Folder}/TestFrames.cs")), "namespace Xdp._2Watch;");
+    }
+
+    /// <summary>
+    /// The template's PascalCase goes through the engine's title case, which follows the current
+    /// culture: in a Turkish one a word's first 'i' becomes 'İ', which the template maps back to 'I'
+    /// so that the names stay the SDK's (it makes them culture-invariantly).
+    /// </summary>
+    [TestMethod]
+    [TestCategory("Integration")]
+    public void SkeletonNames_StayTheSdks_InATurkishCulture()
+    {
+        using TempDirectory output = new();
+        Dictionary<string, string> turkish = new() { ["LANG"] = "tr_TR.UTF-8", ["LC_ALL"] = "tr_TR.UTF-8" };
+
+        ProcessResult created = TemplatePackage.New(turkish, output.Path,
+            "aya-xdp-console", "-n", "ipv4-inspect", "-o", output.Path, "--program", "inspect_ip", "--map", "IPV4_SEEN");
+
+        Assert.IsTrue(created.Succeeded, created.Output);
+        string program = File.ReadAllText(output.Combine("Program.cs"));
+        foreach (string use in (string[])["using Ipv4InspectEbpf;", "Ipv4InspectEbpfBpf.Open()", "skeleton.Programs.InspectIp", "skeleton.Maps.Ipv4Seen"])
+            StringAssert.Contains(program, use, "Program.cs");
     }
 
     /// <summary>
