@@ -12,6 +12,10 @@ namespace Aya.Bpf.Tests.Templates;
 /// <param name="Section">The ELF section the program must be in.</param>
 /// <param name="Map">The map <c>--map</c> names, as the kernel must create it.</param>
 /// <param name="MapValue">The map's value type in the object's BTF, as <see cref="BtfDump.Resolve"/> shows it.</param>
+/// <param name="AppName">
+/// For a template of a .NET app with its crate: the app's project name, which is built (and builds the
+/// crate, in the subfolder named <paramref name="CrateName"/>); null for a template of a crate alone.
+/// </param>
 internal sealed record TemplateInstance(
     string ShortName,
     string Name,
@@ -21,14 +25,18 @@ internal sealed record TemplateInstance(
     string ProgramType,
     string Section,
     ExpectedMap Map,
-    string MapValue)
+    string MapValue,
+    string? AppName = null)
 {
     /// <summary>The instance's folder, relative to the workspace.</summary>
     public string Folder => $"{TemplatePackage.InstancesFolder}/{ShortName}";
 
-    /// <summary>Its project, relative to the workspace.</summary>
-    public string Project => $"{Folder}/{CrateName}.bpfproj";
+    /// <summary>The folder of the crate and its .bpfproj, relative to the workspace.</summary>
+    public string CrateFolder => AppName is null ? Folder : $"{Folder}/{CrateName}";
+
+    /// <summary>The project to build, relative to the workspace: the app's if there is one, else the .bpfproj.</summary>
+    public string Project => AppName is null ? $"{CrateFolder}/{CrateName}.bpfproj" : $"{Folder}/{AppName}.csproj";
 
     /// <summary>The object a plain `dotnet build` (Debug) writes, relative to the workspace.</summary>
-    public string ObjectFile => $"{Folder}/bin/Debug/{CrateName}.bpf.o";
+    public string ObjectFile => $"{CrateFolder}/bin/Debug/{CrateName}.bpf.o";
 }

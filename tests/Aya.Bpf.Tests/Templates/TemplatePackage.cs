@@ -15,8 +15,8 @@ internal static class TemplatePackage
     /// <summary>The workspace folder the instances are made in, below the cargo config that patches aya-ebpf.</summary>
     public const string InstancesFolder = "templates";
 
-    /// <summary>The templates' short names, one per program type.</summary>
-    public static readonly string[] ShortNames = ["aya-xdp", "aya-tc", "aya-kprobe", "aya-tracepoint"];
+    /// <summary>The templates' short names: one per program type, and the console app with its XDP crate.</summary>
+    public static readonly string[] ShortNames = ["aya-xdp", "aya-tc", "aya-kprobe", "aya-tracepoint", "aya-xdp-console"];
 
     private static readonly TimeSpan CommandTimeout = TimeSpan.FromMinutes(5);
 
@@ -29,6 +29,10 @@ internal static class TemplatePackage
     /// <summary>`dotnet new ARGUMENTS` on the run's hive, in <paramref name="workingDirectory"/>.</summary>
     public static ProcessResult New(string workingDirectory, params string[] arguments) =>
         ChildProcess.Run(DotnetCli.Executable, ["new", .. arguments, "--debug:custom-hive", Hive], CommandTimeout, workingDirectory);
+
+    /// <summary>As <see cref="New(string, string[])"/>, with environment variables set for `dotnet new` (e.g. its culture).</summary>
+    public static ProcessResult New(IReadOnlyDictionary<string, string> environment, string workingDirectory, params string[] arguments) =>
+        ChildProcess.Run(DotnetCli.Executable, ["new", .. arguments, "--debug:custom-hive", Hive], CommandTimeout, workingDirectory, environment);
 
     /// <summary>
     /// Instantiates <paramref name="instance"/> in the workspace's <see cref="InstancesFolder"/>, below a

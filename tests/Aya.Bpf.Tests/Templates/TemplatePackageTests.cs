@@ -10,11 +10,14 @@ namespace Aya.Bpf.Tests.Templates;
 [TestClass]
 public sealed class TemplatePackageTests
 {
-    /// <summary>The project `dotnet new` writes restores the SDK this checkout packs: the pin cannot drift from AyaBpfSdkVersion.</summary>
+    /// <summary>
+    /// The projects `dotnet new` writes restore the SDK, and the runtime, this checkout packs: the
+    /// pins cannot drift from AyaBpfSdkVersion.
+    /// </summary>
     [TestMethod]
     public void EveryTemplatesProject_PinsTheSdkVersionThisRepositoryPacks()
     {
-        string expected = $"Aya.Bpf.Sdk/{RepositoryRoot.PackageVersion()}";
+        string version = RepositoryRoot.PackageVersion();
 
         IReadOnlyList<TemplateContent> templates = TemplateContent.All();
 
@@ -23,7 +26,13 @@ public sealed class TemplatePackageTests
         {
             string project = Assert.ContainsSingle(template.Files().Where(file => file.EndsWith(".bpfproj", StringComparison.Ordinal)), template.Directory);
             string? sdk = XDocument.Load(Path.Combine(template.Directory, project)).Root?.Attribute("Sdk")?.Value;
-            Assert.AreEqual(expected, sdk, $"the Sdk attribute of {template.ShortName}'s {project}");
+            Assert.AreEqual($"Aya.Bpf.Sdk/{version}", sdk, $"the Sdk attribute of {template.ShortName}'s {project}");
+            foreach (string app in template.Files().Where(file => file.EndsWith(".csproj", StringComparison.Ordinal)))
+            {
+                XElement? runtime = XDocument.Load(Path.Combine(template.Directory, app)).Descendants("PackageReference")
+                    .SingleOrDefault(reference => reference.Attribute("Include")?.Value == "Aya.Bpf.Runtime");
+                Assert.AreEqual(version, runtime?.Attribute("Version")?.Value, $"the Aya.Bpf.Runtime version of {template.ShortName}'s {app}");
+            }
         }
     }
 
@@ -48,9 +57,10 @@ public sealed class TemplatePackageTests
         }
     }
 
+    /// <summary>The crate templates are Rust; the console app's is C#, which `dotnet new` shows as its default language, in brackets.</summary>
     [TestMethod]
     [TestCategory("Integration")]
-    public void List_ShowsTheFourTemplates_AsRust()
+    public void List_ShowsEveryTemplate_WithItsLanguage()
     {
         ProcessResult list = TemplatePackage.New(RepositoryRoot.Path, "list");
 
@@ -60,7 +70,7 @@ public sealed class TemplatePackageTests
         foreach (string shortName in TemplatePackage.ShortNames)
         {
             string[] row = Assert.ContainsSingle(rows.Where(columns => columns.Length >= 3 && columns[1] == shortName), list.StandardOutput);
-            Assert.AreEqual("Rust", row[2], $"language of {shortName}: {string.Join(" | ", row)}");
+            Assert.AreEqual(shortName == "aya-xdp-console" ? "[C#]" : "Rust", row[2], $"language of {shortName}: {string.Join(" | ", row)}");
         }
     }
 
