@@ -7,7 +7,7 @@ namespace Aya.Bpf.Runtime;
 /// A map of a <see cref="BpfObject"/>, read and written with unmanaged key and value types of its
 /// sizes. (libbpf is loaded once the object is open, so these calls go to it directly.)
 /// </summary>
-public sealed unsafe class BpfMap
+public sealed unsafe partial class BpfMap
 {
     private const int NoSuchEntry = 2;
     private readonly BpfObject _owner;
