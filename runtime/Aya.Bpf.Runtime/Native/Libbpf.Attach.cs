@@ -2,7 +2,7 @@ using System.Runtime.InteropServices;
 
 namespace Aya.Bpf.Runtime.Native;
 
-/// <summary>Attaching programs, and pinning programs, maps and links under bpffs.</summary>
+/// <summary>Attaching programs, pinning programs, maps and links under bpffs, and map definitions before load.</summary>
 internal static unsafe partial class Libbpf
 {
     [LibraryImport(Library, EntryPoint = "bpf_program__attach_tracepoint", StringMarshalling = StringMarshalling.Utf8, SetLastError = true)]
@@ -40,6 +40,12 @@ internal static unsafe partial class Libbpf
 
     [LibraryImport(Library, EntryPoint = "bpf_map__set_pin_path", StringMarshalling = StringMarshalling.Utf8)]
     public static partial int MapSetPinPath(nint map, string? path);
+
+    [LibraryImport(Library, EntryPoint = "bpf_map__set_max_entries")]
+    public static partial int MapSetMaxEntries(nint map, uint maxEntries);
+
+    [LibraryImport(Library, EntryPoint = "bpf_map__set_value_size")]
+    public static partial int MapSetValueSize(nint map, uint valueSize);
 
     [LibraryImport(Library, EntryPoint = "bpf_tc_hook_create")]
     public static partial int TcHookCreate(TcHook* hook);
