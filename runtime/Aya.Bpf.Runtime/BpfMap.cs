@@ -31,6 +31,16 @@ public sealed unsafe partial class BpfMap
 
     public int MaxEntries => (int)Libbpf.MapMaxEntries(Live);
 
+    /// <summary>The loaded map's file descriptor (owned by its object).</summary>
+    public int Fd
+    {
+        get
+        {
+            _owner.EnsureLoaded($"map '{Name}'");
+            return Libbpf.MapFd(Live);
+        }
+    }
+
     /// <summary>The value at <paramref name="key"/>; false when the map holds none.</summary>
     public bool TryLookup<TKey, TValue>(TKey key, out TValue value)
         where TKey : unmanaged
