@@ -7,7 +7,7 @@ namespace Aya.Bpf.Runtime;
 /// A BPF ELF object opened through libbpf: its programs and maps can be looked up by name once it
 /// is open, and used once it is loaded into the kernel. Disposing it unloads what is not pinned.
 /// </summary>
-public sealed class BpfObject : IDisposable
+public sealed partial class BpfObject : IDisposable
 {
     private readonly BpfObjectHandle _handle;
     private readonly string _path;
