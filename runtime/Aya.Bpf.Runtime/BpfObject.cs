@@ -85,11 +85,11 @@ public sealed partial class BpfObject : IDisposable
         }
         catch (DllNotFoundException e)
         {
-            throw new LibbpfMissingException($"{Libbpf.Library} is not installed (on Debian and Ubuntu: the package libbpf1).", e);
+            throw new LibbpfMissingException(Libbpf.Missing(e), e);
         }
         catch (EntryPointNotFoundException e)
         {
-            throw new LibbpfMissingException($"the {Libbpf.Library} found is older than libbpf 1.0: {e.Message}", e);
+            throw new LibbpfMissingException(Libbpf.TooOld(e), e);
         }
     }
 }
