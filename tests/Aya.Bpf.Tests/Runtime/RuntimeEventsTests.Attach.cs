@@ -124,6 +124,39 @@ public sealed partial class RuntimeEventsTests
 
     [TestMethod]
     [TestCategory("Kernel")]
+    public void AttachUprobe_AsARetprobe_CountsEachReturn()
+    {
+        using BpfObject bpf = LoadedFixture();
+
+        using (BpfLink link = bpf.Program("count_calls").AttachUprobe(MappedLibc(), "getsid", retprobe: true, processId: Environment.ProcessId))
+        {
+            for (int call = 0; call < 2; call++)
+                Assert.IsGreaterThan(0, GetSessionId(0));
+            Assert.Contains("to uretprobe", link.Description);
+        }
+
+        Assert.AreEqual(2ul, CountOfThisProcess(bpf, "UPROBE_CALLS"));
+    }
+
+    /// <summary>By offset into the file: where getsid's code is, found from its address in this process and libc's mapping.</summary>
+    [TestMethod]
+    [TestCategory("Kernel")]
+    public void AttachUprobe_AtAnOffsetIntoTheFile_CountsThisProcesssCalls()
+    {
+        using BpfObject bpf = LoadedFixture();
+        (string libc, long offset) = FileOffsetOf("getsid");
+
+        using (bpf.Program("count_calls").AttachUprobe(libc, offset, processId: Environment.ProcessId))
+        {
+            for (int call = 0; call < 4; call++)
+                Assert.IsGreaterThan(0, GetSessionId(0));
+        }
+
+        Assert.AreEqual(4ul, CountOfThisProcess(bpf, "UPROBE_CALLS"));
+    }
+
+    [TestMethod]
+    [TestCategory("Kernel")]
     public void AttachUprobe_ToASymbolThatIsNotThere_ThrowsWithLibbpfsReason()
     {
         using BpfObject bpf = LoadedFixture();
@@ -160,6 +193,20 @@ public sealed partial class RuntimeEventsTests
         InvalidOperationException error = Assert.ThrowsExactly<InvalidOperationException>(() => bpf.Program("count_getppid").Attach());
 
         Assert.Contains("BpfObject.Load", error.Message);
+    }
+
+    /// <summary>The file and offset in it of libc's <paramref name="symbol"/>: its address, less its mapping's start, plus the mapping's file offset.</summary>
+    private static (string File, long Offset) FileOffsetOf(string symbol)
+    {
+        ulong address = (ulong)NativeLibrary.GetExport(NativeLibrary.Load("libc.so.6"), symbol);
+        foreach (string[] fields in File.ReadLines("/proc/self/maps").Select(line => line.Split(' ', StringSplitOptions.RemoveEmptyEntries)))
+        {
+            string[] range = fields[0].Split('-');
+            (ulong start, ulong end) = (Convert.ToUInt64(range[0], 16), Convert.ToUInt64(range[1], 16));
+            if (address >= start && address < end && fields.Length >= 6)
+                return (fields[5], (long)(address - start + Convert.ToUInt64(fields[2], 16)));
+        }
+        throw new AssertFailedException($"no mapping of this process holds {symbol} at 0x{address:x}");
     }
 
     /// <summary>The libc this process maps, as /proc/self/maps names it.</summary>
