@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.InteropServices;
 using Aya.Bpf.Runtime;
 using Aya.Bpf.Tests.Integration;
 
@@ -79,17 +80,47 @@ public sealed partial class RuntimeEventsTests
         using BpfPerfEventBuffer events = new(bpf.Map("PERF_EVENTS"), pagesPerCpu: 1);
         BpfProgram program = bpf.Program("number_runs");
 
-        program.TestRun(BpfObjectAssertions.TestPacket(), repeat: Overflowing);
-        List<byte[]> records = [.. events.Consume()];
-        // The kernel writes its lost record with the next sample that fits.
-        program.TestRun(BpfObjectAssertions.TestPacket());
-        records.AddRange(events.Consume());
+        List<byte[]> records;
+        // The kernel writes a ring's lost record with the next sample that fits in that CPU's ring:
+        // both runs stay on one CPU.
+        using (OnOneCpu())
+        {
+            program.TestRun(BpfObjectAssertions.TestPacket(), repeat: Overflowing);
+            records = [.. events.Consume()];
+            program.TestRun(BpfObjectAssertions.TestPacket());
+            records.AddRange(events.Consume());
+        }
 
         ulong[] received = [.. records.Select(events.As<ulong>)];
         Assert.IsGreaterThan(0L, events.LostSamples, "samples lost");
         Assert.AreEqual(Overflowing + 1, received.Length + events.LostSamples, $"received {received.Length}, lost {events.LostSamples}");
         Assert.AreEqual((ulong)Overflowing, received[^1], "the last run's sample");
         CollectionAssert.AreEqual(Enumerable.Range(0, received.Length - 1).Select(n => (ulong)n).ToArray(), received[..^1], "the samples before the ring filled");
+    }
+
+    [LibraryImport("libc", EntryPoint = "sched_getaffinity", SetLastError = true)]
+    private static partial int GetAffinity(int thread, nuint size, ref ulong mask);
+
+    [LibraryImport("libc", EntryPoint = "sched_setaffinity", SetLastError = true)]
+    private static partial int SetAffinity(int thread, nuint size, ref ulong mask);
+
+    /// <summary>Keeps the calling thread on the first CPU it may use until disposed (thread 0: the caller).</summary>
+    private static AffinityScope OnOneCpu()
+    {
+        ulong allowed = 0;
+        Assert.AreEqual(0, GetAffinity(0, sizeof(ulong), ref allowed), $"sched_getaffinity: errno {Marshal.GetLastPInvokeError()}");
+        ulong first = allowed & (~allowed + 1);
+        Assert.AreEqual(0, SetAffinity(0, sizeof(ulong), ref first), $"sched_setaffinity: errno {Marshal.GetLastPInvokeError()}");
+        return new AffinityScope(allowed);
+    }
+
+    private sealed class AffinityScope(ulong allowed) : IDisposable
+    {
+        public void Dispose()
+        {
+            ulong restored = allowed;
+            _ = SetAffinity(0, sizeof(ulong), ref restored);
+        }
     }
 
     [TestMethod]
