@@ -65,6 +65,16 @@ public sealed unsafe class BpfPerfEventBuffer : BpfEventBuffer
     }
 
     [UnmanagedCallersOnly]
-    private static void CountLost(nint context, int cpu, ulong count) =>
-        ((EventSink)GCHandle.FromIntPtr(context).Target!).AddLost(count);
+    private static void CountLost(nint context, int cpu, ulong count)
+    {
+        var sink = (EventSink)GCHandle.FromIntPtr(context).Target!;
+        try
+        {
+            sink.AddLost(count);
+        }
+        catch (Exception e)
+        {
+            sink.Fail(e);
+        }
+    }
 }

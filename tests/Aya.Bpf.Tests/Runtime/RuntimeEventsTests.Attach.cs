@@ -105,6 +105,29 @@ public sealed partial class RuntimeEventsTests
         Assert.DoesNotContain("count_frames", NetworkHooksOfLoopback(), "bpftool net show dev lo, once disposed");
     }
 
+    /// <summary>A second attach finds the qdisc the first made: disposing it removes its filter only, the first's disposal the qdisc.</summary>
+    [TestMethod]
+    [TestCategory("Kernel")]
+    public void AttachTc_OnAQdiscThatExists_RemovesOnlyItsFilter()
+    {
+        using BpfObject bpf = LoadedFixture();
+        BpfProgram program = bpf.Program("count_frames");
+
+        using (BpfTcAttachment ingress = program.AttachTc("lo", BpfTcDirection.Ingress))
+        {
+            using (BpfTcAttachment egress = program.AttachTc("lo", BpfTcDirection.Egress))
+            {
+                Assert.AreEqual((true, false), (ingress.CreatedQdisc, egress.CreatedQdisc));
+                StringAssert.Contains(NetworkHooksOfLoopback(), "clsact/egress count_frames");
+            }
+            string afterEgress = NetworkHooksOfLoopback();
+            Assert.DoesNotContain("clsact/egress", afterEgress, "the egress filter is gone");
+            StringAssert.Contains(afterEgress, "clsact/ingress count_frames", "the ingress filter stays");
+        }
+
+        Assert.DoesNotContain("clsact", NetworkHooksOfLoopback(), "the qdisc went with the attach that created it");
+    }
+
     [TestMethod]
     [TestCategory("Kernel")]
     public void AttachUprobe_ToALibcFunction_CountsThisProcesssCalls()
