@@ -84,11 +84,14 @@ public sealed partial class RuntimeEventsTests
         return shown.StandardOutput;
     }
 
-    /// <summary>Unique pin paths under /sys/fs/bpf, removed when the test ends, however it ends.</summary>
+    /// <summary>Unique pin paths under /sys/fs/bpf (mounted if it is not), removed when the test ends, however it ends.</summary>
     private sealed class PinFiles : IDisposable
     {
+        private static readonly FileSystemMount BpfFileSystem = new("bpf", "/sys/fs/bpf");
         private readonly string _prefix = $"/sys/fs/bpf/aya-runtime-test-{Guid.NewGuid():N}";
         private readonly List<string> _paths = [];
+
+        public PinFiles() => BpfFileSystem.EnsureMounted();
 
         public string Path(string name)
         {
