@@ -7,7 +7,7 @@ namespace Aya.Bpf.Runtime;
 /// A map of a <see cref="BpfObject"/>, read and written with unmanaged key and value types of its
 /// sizes. (libbpf is loaded once the object is open, so these calls go to it directly.)
 /// </summary>
-public sealed unsafe class BpfMap
+public sealed unsafe partial class BpfMap
 {
     private const int NoSuchEntry = 2;
     private readonly BpfObject _owner;
@@ -30,6 +30,16 @@ public sealed unsafe class BpfMap
     public int ValueSize => (int)Libbpf.MapValueSize(Live);
 
     public int MaxEntries => (int)Libbpf.MapMaxEntries(Live);
+
+    /// <summary>The loaded map's file descriptor (owned by its object).</summary>
+    public int Fd
+    {
+        get
+        {
+            _owner.EnsureLoaded($"map '{Name}'");
+            return Libbpf.MapFd(Live);
+        }
+    }
 
     /// <summary>The value at <paramref name="key"/>; false when the map holds none.</summary>
     public bool TryLookup<TKey, TValue>(TKey key, out TValue value)

@@ -7,7 +7,7 @@ namespace Aya.Bpf.Runtime;
 /// A BPF ELF object opened through libbpf: its programs and maps can be looked up by name once it
 /// is open, and used once it is loaded into the kernel. Disposing it unloads what is not pinned.
 /// </summary>
-public sealed class BpfObject : IDisposable
+public sealed partial class BpfObject : IDisposable
 {
     private readonly BpfObjectHandle _handle;
     private readonly string _path;
@@ -85,11 +85,11 @@ public sealed class BpfObject : IDisposable
         }
         catch (DllNotFoundException e)
         {
-            throw new LibbpfMissingException($"{Libbpf.Library} is not installed (on Debian and Ubuntu: the package libbpf1).", e);
+            throw new LibbpfMissingException(Libbpf.Missing(e), e);
         }
         catch (EntryPointNotFoundException e)
         {
-            throw new LibbpfMissingException($"the {Libbpf.Library} found is older than libbpf 1.0: {e.Message}", e);
+            throw new LibbpfMissingException(Libbpf.TooOld(e), e);
         }
     }
 }

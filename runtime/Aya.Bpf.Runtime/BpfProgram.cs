@@ -9,7 +9,7 @@ namespace Aya.Bpf.Runtime;
 public sealed record BpfTestRunResult(uint ReturnValue, TimeSpan Duration, byte[] Data);
 
 /// <summary>A program of a <see cref="BpfObject"/>.</summary>
-public sealed unsafe class BpfProgram
+public sealed unsafe partial class BpfProgram
 {
     // Room for a packet the program grows (XDP may push headers in front of the data).
     private const int DataOutHeadroom = 256;
@@ -24,6 +24,17 @@ public sealed unsafe class BpfProgram
     }
 
     public string Name { get; }
+
+    /// <summary>The kernel's id of the loaded program, as <c>bpftool prog</c> lists it.</summary>
+    public uint Id
+    {
+        get
+        {
+            _owner.EnsureLoaded($"the id of program '{Name}'");
+            var id = Libbpf.KernelId(Libbpf.ProgramFd(_program));
+            return id >= 0 ? (uint)id : throw new BpfException($"the kernel gives no id for program '{Name}': {Errno.Describe((int)-id)}", (int)-id, "");
+        }
+    }
 
     /// <summary>
     /// Runs the loaded program in the kernel on <paramref name="packet"/> (XDP, TC and socket

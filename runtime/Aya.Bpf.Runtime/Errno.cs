@@ -12,7 +12,11 @@ internal static class Errno
             2 => "ENOENT (no such entry)",
             7 => "E2BIG (too big)",
             13 => "EACCES (refused by the verifier)",
+            16 => "EBUSY (busy)",
+            17 => "EEXIST (already exists)",
             22 => "EINVAL (invalid argument)",
+            95 => "EOPNOTSUPP (not supported)",
+            524 => "ENOTSUPP (the kernel does not support this)",
             _ => $"errno {errorCode} ({Marshal.GetPInvokeErrorMessage(errorCode)})",
         };
 }

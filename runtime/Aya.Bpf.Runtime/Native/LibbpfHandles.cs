@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Microsoft.Win32.SafeHandles;
 
 namespace Aya.Bpf.Runtime.Native;
@@ -5,9 +6,14 @@ namespace Aya.Bpf.Runtime.Native;
 /// <summary>An open <c>struct bpf_object</c>; closing it unloads its programs and maps (unless pinned).</summary>
 internal sealed class BpfObjectHandle() : SafeHandleZeroOrMinusOneIsInvalid(ownsHandle: true)
 {
-    protected override bool ReleaseHandle()
+    /// <summary>The object file's bytes when it was opened from memory: libbpf reads them until close, so they are freed after it.</summary>
+    internal unsafe void* ObjectBuffer { get; set; }
+
+    protected override unsafe bool ReleaseHandle()
     {
         Libbpf.ObjectClose(handle);
+        NativeMemory.Free(ObjectBuffer);
+        ObjectBuffer = null;
         return true;
     }
 }
@@ -21,9 +27,29 @@ internal sealed class BpfLinkHandle() : SafeHandleZeroOrMinusOneIsInvalid(ownsHa
 /// <summary>A ring buffer reader (<c>struct ring_buffer</c>) over a map's fd.</summary>
 internal sealed class RingBufferHandle() : SafeHandleZeroOrMinusOneIsInvalid(ownsHandle: true)
 {
+    /// <summary>What its callback receives; freed after the reader, which can call back until then.</summary>
+    internal GCHandle Context { get; set; }
+
     protected override bool ReleaseHandle()
     {
         Libbpf.RingBufferFree(handle);
+        if (Context.IsAllocated)
+            Context.Free();
+        return true;
+    }
+}
+
+/// <summary>A perf event array reader (<c>struct perf_buffer</c>): a perf ring per CPU.</summary>
+internal sealed class PerfBufferHandle() : SafeHandleZeroOrMinusOneIsInvalid(ownsHandle: true)
+{
+    /// <summary>What its callbacks receive; freed after the reader, which can call back until then.</summary>
+    internal GCHandle Context { get; set; }
+
+    protected override bool ReleaseHandle()
+    {
+        Libbpf.PerfBufferFree(handle);
+        if (Context.IsAllocated)
+            Context.Free();
         return true;
     }
 }

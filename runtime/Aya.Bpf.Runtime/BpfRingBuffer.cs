@@ -1,0 +1,61 @@
+using System.Runtime.InteropServices;
+using Aya.Bpf.Runtime.Native;
+
+namespace Aya.Bpf.Runtime;
+
+/// <summary>Reads a ring buffer map (BPF_MAP_TYPE_RINGBUF): the records of every CPU, in the order they were submitted.</summary>
+public sealed unsafe class BpfRingBuffer : BpfEventBuffer
+{
+    private const int RingBufferType = 27;
+    private readonly RingBufferHandle _reader;
+
+    /// <summary>Opens a reader of <paramref name="map"/>, a loaded ring buffer map.</summary>
+    public BpfRingBuffer(BpfMap map)
+        : base(RequireType(map).Name)
+    {
+        var mapFd = map.Fd;
+        _reader = new RingBufferHandle();
+        var context = GCHandle.Alloc(Sink);
+        var (errorCode, log) = BpfObject.Call(() =>
+        {
+            Marshal.InitHandle(_reader, Libbpf.RingBufferNew(mapFd, &Collect, GCHandle.ToIntPtr(context), 0));
+            return _reader.IsInvalid ? Marshal.GetLastPInvokeError() : 0;
+        });
+        if (_reader.IsInvalid)
+        {
+            context.Free();
+            throw new BpfException($"cannot read ring buffer {map.Name}: {Errno.Describe(errorCode)}", errorCode, log);
+        }
+        _reader.Context = context;
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+            _reader.Dispose();
+    }
+
+    private protected override int PollNative(int timeoutMilliseconds) => Libbpf.RingBufferPoll(_reader, timeoutMilliseconds);
+
+    private protected override int ConsumeNative() => Libbpf.RingBufferConsume(_reader);
+
+    private static BpfMap RequireType(BpfMap map) =>
+        map.Type == RingBufferType ? map : throw new ArgumentException($"map '{map.Name}' is a {map.TypeName} map, not a ring buffer.", nameof(map));
+
+    [UnmanagedCallersOnly]
+    private static int Collect(nint context, byte* data, nuint size)
+    {
+        var sink = (EventSink)GCHandle.FromIntPtr(context).Target!;
+        try
+        {
+            sink.Add(new ReadOnlySpan<byte>(data, checked((int)size)));
+            return 0;
+        }
+        catch (Exception e)
+        {
+            // A non-zero result stops libbpf's reading; the poll's caller gets the exception.
+            sink.Fail(e);
+            return -1;
+        }
+    }
+}
