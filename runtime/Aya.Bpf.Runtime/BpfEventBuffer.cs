@@ -110,11 +110,11 @@ public abstract class BpfEventBuffer : IDisposable
             throw new BpfException($"cannot {call} {MapName}: {Errno.Describe(-result)}", -result, "");
     }
 
-    private void EnterReader()
+    private protected void EnterReader()
     {
         if (Interlocked.Exchange(ref _reading, 1) != 0)
             throw new InvalidOperationException($"{MapName} is being read already: one reader at a time.");
     }
 
-    private void ExitReader() => Volatile.Write(ref _reading, 0);
+    private protected void ExitReader() => Volatile.Write(ref _reading, 0);
 }

@@ -29,4 +29,10 @@ public sealed class BpfMap<TKey, TValue>
 
     /// <summary>Removes the entry at <paramref name="key"/>; false when there was none.</summary>
     public bool Delete(TKey key) => Map.Delete(key);
+
+    /// <summary>Every key, as the kernel walks them.</summary>
+    public IEnumerable<TKey> Keys() => Map.Keys<TKey>();
+
+    /// <summary>Every entry, as the kernel walks them (an entry deleted meanwhile is skipped).</summary>
+    public IEnumerable<KeyValuePair<TKey, TValue>> Entries() => Map.Entries<TKey, TValue>();
 }

@@ -9,8 +9,11 @@ internal static class SkeletonWriter
 {
     private const string Runtime = "global::Aya.Bpf.Runtime.";
 
-    // Per-CPU maps hold a value per CPU, which a single typed value cannot stand for.
+    // Per-CPU maps hold a value per CPU: BpfPerCpuMap reads and writes them as arrays.
     private static readonly HashSet<uint> PerCpuMapTypes = [5, 6, 10];
+
+    // A program array's and a perf event array's values are file descriptors, not data: their maps stay untyped.
+    private static readonly HashSet<uint> DescriptorMapTypes = [3, 4];
 
     /// <summary>The class name for an object file: <c>globals.bpf.o</c> is <c>GlobalsBpf</c>, as libbpf's skeletons name theirs.</summary>
     public static string ClassName(string objectFileName) => CSharpNames.Pascal(Path.GetFileNameWithoutExtension(objectFileName));
@@ -19,7 +22,7 @@ internal static class SkeletonWriter
     {
         var className = ClassName(bpfObject.FileName);
         var sections = bpfObject.Sections.Select(s => (Section: s, Property: CSharpNames.Pascal(s.Name))).ToList();
-        var typeNames = new NameScope([className, "FileName", "Object", "Programs", "Maps", "Load", "Dispose", "Open", "From", "ProgramSet", "MapSet",
+        var typeNames = new NameScope([className, "FileName", "Object", "Programs", "Maps", "Load", "Dispose", "Open", "OpenEmbedded", "From", "ProgramSet", "MapSet",
             .. sections.Select(s => s.Property), .. sections.Select(s => s.Property + "Section")]);
         var types = new CSharpTypeSet(bpfObject.Btf, $"global::{namespaceName}.{className}.", typeNames);
         var code = new CodeWriter();
@@ -62,6 +65,9 @@ internal static class SkeletonWriter
         code.Line();
         code.Summary("Opens the object file at this path.");
         code.Line($"public static {className} Open(string path) => From({Runtime}BpfObject.Open(path));");
+        code.Line();
+        code.Summary("Opens the object embedded in this assembly (a ProjectReference with OutputItemType=\"EmbeddedResource\" embeds it under FileName).");
+        code.Line($"public static {className} OpenEmbedded() => From({Runtime}BpfObject.OpenResource(typeof({className}).Assembly, FileName));");
         code.Line();
         code.Summary("Takes over an object opened some other way (from a stream or a resource); disposing the skeleton disposes it.");
         using (code.Block($"public static {className} From({Runtime}BpfObject bpfObject)"))
@@ -144,11 +150,12 @@ internal static class SkeletonWriter
 
     private static string? MapType(SkeletonMap map, CSharpTypeSet types)
     {
-        if (map.KeyType is not { } keyId || map.ValueType is not { } valueId || PerCpuMapTypes.Contains(map.MapType))
+        if (map.KeyType is not { } keyId || map.ValueType is not { } valueId || DescriptorMapTypes.Contains(map.MapType))
             return null;
         var stem = CSharpNames.Pascal(map.Name);
+        var wrapper = PerCpuMapTypes.Contains(map.MapType) ? "BpfPerCpuMap" : "BpfMap";
         return types.Reference(keyId, stem + "Key") is { } key && types.Reference(valueId, stem + "Value") is { } value
-            ? $"{Runtime}BpfMap<{key}, {value}>"
+            ? $"{Runtime}{wrapper}<{key}, {value}>"
             : null;
     }
 

@@ -66,7 +66,7 @@ public sealed partial class RuntimeEventsTests
             CallGetppid(4);
         CallGetppid(1);
 
-        Assert.AreEqual(4ul, CountOfThisProcess(bpf, "RAW_GETPPID_CALLS"));
+        Assert.AreEqual(4ul, CountOfThisProcess(bpf, "RAW_PPID_CALLS"));
     }
 
     [TestMethod]

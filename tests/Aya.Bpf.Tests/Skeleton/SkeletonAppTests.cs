@@ -4,9 +4,10 @@ using Aya.Bpf.Tests.Integration;
 namespace Aya.Bpf.Tests.Skeleton;
 
 /// <summary>
-/// A .NET console project with a ProjectReference to two fixture .bpfproj projects and the runtime
-/// package: it compiles their generated skeletons, loads both objects, sets a read-only global before
-/// load, test-runs the XDP programs and reads typed maps and globals (tests/fixtures/skeleton-app).
+/// A .NET console project with a ProjectReference to three fixture .bpfproj projects (one embedded)
+/// and the runtime package: it compiles their generated skeletons, loads the objects, sets a read-only
+/// global before load, test-runs the XDP programs and reads typed maps, a per-CPU map, a ring buffer
+/// and globals (tests/fixtures/skeleton-app).
 /// </summary>
 [TestClass]
 public sealed class SkeletonAppTests
@@ -43,6 +44,9 @@ public sealed class SkeletonAppTests
             // Written as {10, 99}, then 5 runs each counted one packet.
             "counter 15 99",
             "missing False",
+            // runtime-events, opened from the app's resource: 5 runs counted per CPU, and numbered 0 to 4 in its ring buffer.
+            "runs 5",
+            "events 0 1 2 3 4",
         ];
         CollectionAssert.AreEqual(expected, lines, run.Output);
     }
@@ -59,6 +63,10 @@ public sealed class SkeletonAppTests
         StringAssert.Contains(skeleton, "public global::Aya.Bpf.Runtime.BpfMap<uint, ulong> Totals { get; }");
         // Map-in-map values are map fds, not a value type: the untyped map.
         StringAssert.Contains(skeleton, "public global::Aya.Bpf.Runtime.BpfMap Outer { get; }");
+        string events = File.ReadAllText(Fixture.Workspace.PathOf("runtime-events/obj/Release/skeletons/runtime-events.bpf.o.cs"));
+        StringAssert.Contains(events, "public global::Aya.Bpf.Runtime.BpfPerCpuMap<uint, ulong> Runs { get; }");
+        StringAssert.Contains(events, "public global::Aya.Bpf.Runtime.BpfMap PerfEvents { get; }", "a perf event array holds fds: untyped");
+        StringAssert.Contains(events, "public global::Aya.Bpf.Runtime.BpfMap Events { get; }", "a ring buffer has no key or value");
         StringAssert.Contains(skeleton, "MapsBtf = bpfObject.Program(\"maps_btf\");");
         StringAssert.Contains(skeleton, "[global::System.Runtime.InteropServices.FieldOffset(8)] public ulong Bytes;");
     }
