@@ -35,12 +35,9 @@ try
 
     var packets = skeleton.Maps.SourcePackets;
     Console.WriteLine($"{packets.Name}:");
-    // The runtime looks entries up by key; these are the sources the frames came from.
-    foreach (IPAddress source in (IPAddress[])[first, second])
-    {
-        string count = packets.TryLookup(MapKey(source), out ulong n) ? $"{n} packet{(n == 1 ? "" : "s")}" : "none";
-        Console.WriteLine($"  {source}: {count}");
-    }
+    // Every entry the map holds, in address order.
+    foreach (var (key, n) in packets.Entries().OrderBy(entry => entry.Key))
+        Console.WriteLine($"  {Address(key)}: {n} packet{(n == 1 ? "" : "s")}");
     return 0;
 }
 catch (BpfException e)
@@ -51,8 +48,13 @@ catch (BpfException e)
     return 1;
 }
 
-// The program's key for an address: the address as a number, as the program reads it.
-static uint MapKey(IPAddress address) => BinaryPrimitives.ReadUInt32BigEndian(address.GetAddressBytes());
+// The program's key is the address as a number, as it reads it from the packet.
+static IPAddress Address(uint key)
+{
+    var bytes = new byte[4];
+    BinaryPrimitives.WriteUInt32BigEndian(bytes, key);
+    return new IPAddress(bytes);
+}
 
 static string Verdict(uint action) => action switch
 {
