@@ -24,32 +24,33 @@ internal sealed class BpfLinkHandle() : SafeHandleZeroOrMinusOneIsInvalid(ownsHa
     protected override bool ReleaseHandle() => Libbpf.LinkDestroy(handle) == 0;
 }
 
-/// <summary>A ring buffer reader (<c>struct ring_buffer</c>) over a map's fd.</summary>
-internal sealed class RingBufferHandle() : SafeHandleZeroOrMinusOneIsInvalid(ownsHandle: true)
+/// <summary>
+/// A libbpf reader that calls back into .NET: the context its callbacks receive is freed only after
+/// the reader, which can call back until then.
+/// </summary>
+internal abstract class CallbackReaderHandle() : SafeHandleZeroOrMinusOneIsInvalid(ownsHandle: true)
 {
-    /// <summary>What its callback receives; freed after the reader, which can call back until then.</summary>
     internal GCHandle Context { get; set; }
 
-    protected override bool ReleaseHandle()
+    protected sealed override bool ReleaseHandle()
     {
-        Libbpf.RingBufferFree(handle);
+        FreeReader(handle);
         if (Context.IsAllocated)
             Context.Free();
         return true;
     }
+
+    private protected abstract void FreeReader(nint reader);
+}
+
+/// <summary>A ring buffer reader (<c>struct ring_buffer</c>) over a map's fd.</summary>
+internal sealed class RingBufferHandle : CallbackReaderHandle
+{
+    private protected override void FreeReader(nint reader) => Libbpf.RingBufferFree(reader);
 }
 
 /// <summary>A perf event array reader (<c>struct perf_buffer</c>): a perf ring per CPU.</summary>
-internal sealed class PerfBufferHandle() : SafeHandleZeroOrMinusOneIsInvalid(ownsHandle: true)
+internal sealed class PerfBufferHandle : CallbackReaderHandle
 {
-    /// <summary>What its callbacks receive; freed after the reader, which can call back until then.</summary>
-    internal GCHandle Context { get; set; }
-
-    protected override bool ReleaseHandle()
-    {
-        Libbpf.PerfBufferFree(handle);
-        if (Context.IsAllocated)
-            Context.Free();
-        return true;
-    }
+    private protected override void FreeReader(nint reader) => Libbpf.PerfBufferFree(reader);
 }

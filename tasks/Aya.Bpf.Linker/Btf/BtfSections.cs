@@ -4,11 +4,17 @@ using LibObjectFile.Elf;
 namespace Aya.Bpf.Linker.Btf;
 
 /// <summary>
-/// The BTF sections of a BPF ELF object, the sizes of all its sections by name, and the names of its
+/// The BTF sections of a BPF ELF object, the sizes of all its sections by name, the names of its
 /// GLOBAL or WEAK data symbols with their offsets (libbpf finds a non-static VAR's ELF symbol by name and
-/// takes its offset from it).
+/// takes its offset from it), and its GLOBAL functions with their sections (libbpf's programs are those
+/// outside <c>.text</c>).
 /// </summary>
-internal sealed record BtfSections(byte[]? Btf, byte[]? BtfExt, IReadOnlyDictionary<string, uint> SectionSizes, IReadOnlyDictionary<string, uint> GlobalDataSymbols)
+internal sealed record BtfSections(
+    byte[]? Btf,
+    byte[]? BtfExt,
+    IReadOnlyDictionary<string, uint> SectionSizes,
+    IReadOnlyDictionary<string, uint> GlobalDataSymbols,
+    IReadOnlyList<(string Name, string Section, bool Executable)> GlobalFunctions)
 {
     public const string BtfName = ".BTF";
     public const string BtfExtName = ".BTF.ext";
@@ -46,6 +52,7 @@ internal sealed record BtfSections(byte[]? Btf, byte[]? BtfExt, IReadOnlyDiction
         byte[]? btf = null, btfExt = null;
         var sizes = new Dictionary<string, uint>(StringComparer.Ordinal);
         var globalData = new Dictionary<string, uint>(StringComparer.Ordinal);
+        var functions = new List<(string Name, string Section, bool Executable)>();
         foreach (var section in file.Sections)
         {
             if (section is ElfSymbolTable symbols)
@@ -53,6 +60,11 @@ internal sealed record BtfSections(byte[]? Btf, byte[]? BtfExt, IReadOnlyDiction
                 foreach (var symbol in symbols.Entries.Where(s => s.Type == ElfSymbolType.Object && s.Bind is ElfSymbolBind.Global or ElfSymbolBind.Weak))
                 {
                     globalData.TryAdd(symbol.Name.Value ?? "", (uint)symbol.Value);
+                }
+                foreach (var symbol in symbols.Entries.Where(s => s.Type == ElfSymbolType.Function && s.Bind == ElfSymbolBind.Global && s.SectionLink.Section is not null))
+                {
+                    var home = symbol.SectionLink.Section!;
+                    functions.Add((symbol.Name.Value ?? "", home.Name.Value ?? "", (home.Flags & ElfSectionFlags.Executable) != 0));
                 }
             }
             if (section.Name.Value is { Length: > 0 } name)
@@ -75,6 +87,6 @@ internal sealed record BtfSections(byte[]? Btf, byte[]? BtfExt, IReadOnlyDiction
             }
         }
 
-        return new BtfSections(btf, btfExt, sizes, globalData);
+        return new BtfSections(btf, btfExt, sizes, globalData, functions);
     }
 }

@@ -1,11 +1,12 @@
 using System.Text;
 using Aya.Bpf.Linker.Diagnostics;
+using Aya.Bpf.Linker.Emit;
 
 namespace Aya.Bpf.Linker.Cli;
 
 /// <summary>
 /// Source files the build generates (C# skeletons, Rust kernel types): rewritten only when their text
-/// changes, through a temporary file, and every failure of a generator one coded line.
+/// changes, and every failure of a generator one coded line.
 /// </summary>
 internal static class GeneratedFile
 {
@@ -13,10 +14,9 @@ internal static class GeneratedFile
     {
         if (File.Exists(path) && File.ReadAllText(path) == text)
             return;
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        var temporary = path + ".tmp";
-        File.WriteAllText(temporary, text, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
-        File.Move(temporary, path, overwrite: true);
+        // As objects are written: through a temporary file of this process, removed when the write fails.
+        if (ObjectEmitter.WriteAtomically(path, Encoding.UTF8.GetBytes(text)) is { } failure)
+            throw new IOException(failure);
     }
 
     /// <summary>

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using Aya.Bpf.Linker.Btf;
 
@@ -55,7 +54,7 @@ internal static class KernelTypesWriter
         foreach (var (name, enumeration) in set.Enums)
         {
             foreach (var value in enumeration.Values.Where(v => v.Name is { Length: > 0 } && written.Add(v.Name)))
-                text.Append($"    pub const {RustNames.Identifier(value.Name!)}: {name} = {Literal(value.RawValue, enumeration.Size, enumeration.IsSigned)};\n");
+                text.Append($"    pub const {RustNames.Identifier(value.Name!)}: {name} = {enumeration.Literal(value)};\n");
         }
     }
 
@@ -87,15 +86,5 @@ internal static class KernelTypesWriter
             return;
         foreach (var item in layout.Items.Where(i => i.IsMember))
             text.Append($"    const _: () = assert!(core::mem::offset_of!({name}, {item.Name}) == {item.Offset});\n");
-    }
-
-    private static string Literal(ulong raw, uint size, bool signed)
-    {
-        var bits = (int)size * 8;
-        var masked = bits >= 64 ? raw : raw & ((1UL << bits) - 1);
-        if (!signed)
-            return masked.ToString(CultureInfo.InvariantCulture);
-        var shift = 64 - bits;
-        return ((long)(masked << shift) >> shift).ToString(CultureInfo.InvariantCulture);
     }
 }

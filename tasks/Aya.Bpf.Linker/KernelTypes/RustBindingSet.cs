@@ -11,6 +11,7 @@ namespace Aya.Bpf.Linker.KernelTypes;
 /// </summary>
 internal sealed class RustBindingSet(BtfData btf)
 {
+    private readonly BtfTypeSizes _sizes = new(btf);
     private readonly Dictionary<uint, string> _names = [];
     private readonly HashSet<string> _taken = new(StringComparer.Ordinal);
     private readonly Dictionary<uint, RustLayout> _layouts = [];
@@ -72,7 +73,7 @@ internal sealed class RustBindingSet(BtfData btf)
     {
         var target = btf.TypeById(pointer.Type);
         var constant = target is { Kind: BtfKind.Const };
-        var pointee = new BtfTypeSizes(btf).SkipModifiers(pointer.Type) is BtfFuncProtoType ? RustType.Opaque : Reference(pointer.Type, hint, byValue: false);
+        var pointee = _sizes.SkipModifiers(pointer.Type) is BtfFuncProtoType ? RustType.Opaque : Reference(pointer.Type, hint, byValue: false);
         return new RustType($"{(constant ? "*const" : "*mut")} {pointee.Text}", 8, 8);
     }
 
@@ -89,14 +90,12 @@ internal sealed class RustBindingSet(BtfData btf)
         if (target is not null && _names.TryGetValue(target.Id, out var targetName) && targetName == name)
             return Reference(typedef.Type, name, byValue);
         if (_names.TryGetValue(typedef.Id, out var alias))
-            return Sized(alias, typedef.Type, name, byValue);
+            return Reference(typedef.Type, name, byValue) with { Text = alias };
         _names[typedef.Id] = alias = Take(name);
         var aliased = Reference(typedef.Type, name, byValue);
         Aliases.Add((alias, aliased.Text));
         return aliased with { Text = alias };
     }
-
-    private RustType Sized(string alias, uint target, string hint, bool byValue) => Reference(target, hint, byValue) with { Text = alias };
 
     private RustType Composite(BtfCompositeType composite, string hint, bool byValue)
     {
@@ -141,12 +140,12 @@ internal sealed class RustBindingSet(BtfData btf)
         return name;
     }
 
-    private static RustType Integer(BtfIntType integer) =>
-        (integer.Encoding & BtfIntType.Bool) != 0 && integer.Size == 1
-            ? new RustType("bool", 1, 1)
-            : IntegerText(integer.Size, (integer.Encoding & BtfIntType.Signed) != 0) is var text && text.StartsWith('[')
-                ? RustType.Bytes(integer.Size)
-                : new RustType(text, integer.Size, Math.Min(integer.Size, 16));
+    private static RustType Integer(BtfIntType integer) => integer switch
+    {
+        { Size: 1 } when (integer.Encoding & BtfIntType.Bool) != 0 => new RustType("bool", 1, 1),
+        { Size: 1 or 2 or 4 or 8 or 16 } => new RustType(IntegerText(integer.Size, (integer.Encoding & BtfIntType.Signed) != 0), integer.Size, integer.Size),
+        _ => RustType.Bytes(integer.Size),
+    };
 
     private static string IntegerText(uint size, bool signed) => size switch
     {

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Aya.Bpf.Linker.Btf;
 
 namespace Aya.Bpf.Linker.Skeleton;
@@ -92,18 +91,7 @@ internal static class CSharpTypeDeclarations
         using var block = code.Block($"public enum {name} : {underlying}");
         var values = new NameScope("value__");
         foreach (var value in enumeration.Values)
-            code.Line($"{values.Take(CSharpNames.Pascal(value.Name))} = {Literal(value.RawValue, enumeration.Size, enumeration.IsSigned)},");
-    }
-
-    // The value's bits, as the enum's own size and signedness read them.
-    private static string Literal(ulong raw, uint size, bool signed)
-    {
-        var bits = (int)size * 8;
-        var masked = bits == 64 ? raw : raw & ((1UL << bits) - 1);
-        if (!signed)
-            return masked.ToString(CultureInfo.InvariantCulture);
-        var shift = 64 - bits;
-        return ((long)(masked << shift) >> shift).ToString(CultureInfo.InvariantCulture);
+            code.Line($"{values.Take(CSharpNames.Pascal(value.Name))} = {enumeration.Literal(value)},");
     }
 
     private static string Describe(string? name) => name is { Length: > 0 } ? name : "(anonymous)";

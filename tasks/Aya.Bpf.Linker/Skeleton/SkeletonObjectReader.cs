@@ -1,6 +1,5 @@
 using Aya.Bpf.Linker.Btf;
 using Aya.Bpf.Linker.Maps;
-using LibObjectFile.Elf;
 
 namespace Aya.Bpf.Linker.Skeleton;
 
@@ -34,23 +33,14 @@ internal static class SkeletonObjectReader
             error = $"its .BTF section cannot be read ({readError})";
             return null;
         }
-        return new SkeletonObject(fileName, btf, Programs(elf), Maps(btf), DataSections(btf, sections.GlobalDataSymbols));
+        return new SkeletonObject(fileName, btf, Programs(sections), Maps(btf), DataSections(btf, sections.GlobalDataSymbols));
     }
 
-    private static List<SkeletonProgram> Programs(byte[] elf)
-    {
-        using var stream = new MemoryStream(elf, writable: false);
-        if (!ElfFile.TryRead(stream, out var file, out _) || file is null)
-            return [];
-        return [.. file.Sections.OfType<ElfSymbolTable>()
-            .SelectMany(table => table.Entries)
-            .Where(symbol => symbol.Type == ElfSymbolType.Function && symbol.Bind == ElfSymbolBind.Global)
-            .Select(symbol => (Name: symbol.Name.Value ?? "", Section: symbol.SectionLink.Section))
-            .Where(symbol => symbol.Name.Length > 0 && symbol.Section is { } section
-                && (section.Flags & ElfSectionFlags.Executable) != 0 && section.Name.Value != ".text")
-            .Select(symbol => new SkeletonProgram(symbol.Name, symbol.Section!.Name.Value ?? ""))
+    private static List<SkeletonProgram> Programs(BtfSections sections) =>
+        [.. sections.GlobalFunctions
+            .Where(function => function.Name.Length > 0 && function.Executable && function.Section != ".text")
+            .Select(function => new SkeletonProgram(function.Name, function.Section))
             .DistinctBy(program => program.Name)];
-    }
 
     private static List<SkeletonMap> Maps(BtfData btf)
     {

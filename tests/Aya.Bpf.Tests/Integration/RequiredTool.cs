@@ -16,6 +16,11 @@ internal static class RequiredTool
         ChildProcess.FindOnPath("clang-14")
         ?? Missing("clang-14", "apt-get install -y clang-14");
 
+    /// <summary>The running kernel's BTF, which BpfKernelType items are read from by default.</summary>
+    public static string KernelBtf() =>
+        File.Exists("/sys/kernel/btf/vmlinux") ? "/sys/kernel/btf/vmlinux"
+        : Missing("the running kernel's BTF (/sys/kernel/btf/vmlinux)", "run on a kernel built with CONFIG_DEBUG_INFO_BTF");
+
     /// <summary>cargo, which the SDK runs to compile the Rust crates.</summary>
     public static string CargoPath() =>
         ChildProcess.FindOnPath("cargo")

@@ -14,8 +14,9 @@ public sealed class KernelTypesBuildTests
 {
     private const string Project = "kernel-types/kernel-types.bpfproj";
     private const string Bindings = "kernel-types/obj/Release/kernel-types/vmlinux.rs";
-    private const string Vmlinux = "/sys/kernel/btf/vmlinux";
     private static readonly FixtureBuild Fixture = new(Project);
+
+    private static string Vmlinux => RequiredTool.KernelBtf();
 
     [ClassCleanup]
     public static void Cleanup() => Fixture.Dispose();
@@ -25,7 +26,7 @@ public sealed class KernelTypesBuildTests
     public void Program_ReadsItsContextThroughTheKernelsXdpMd_AndTaskStructHasTheKernelsLayout()
     {
         RequiredTool.ForKernelLoad();
-        Fixture.Succeeded();
+        RequireBuild();
         using BpfObject bpf = BpfObject.Open(Fixture.Workspace.PathOf("kernel-types/bin/Release/kernel-types.bpf.o"));
         using BpfGlobalSection rodata = BpfGlobalSection.Of(bpf, ".rodata");
         bpf.Load();
@@ -38,7 +39,7 @@ public sealed class KernelTypesBuildTests
     [TestMethod]
     public void Bindings_AreAModuleOfTheKernelsTypes_RewrittenOnlyWhenTheyChange()
     {
-        Fixture.Succeeded();
+        RequireBuild();
         string bindings = Fixture.Workspace.PathOf(Bindings);
         StringAssert.Contains(File.ReadAllText(bindings), "pub struct task_struct {");
         StringAssert.Contains(File.ReadAllText(bindings), "pub struct xdp_md {");
@@ -53,7 +54,7 @@ public sealed class KernelTypesBuildTests
     [TestMethod]
     public void ATypeTheKernelLacks_IsBpf7002AtTheProject()
     {
-        Fixture.Succeeded();
+        RequireBuild();
 
         BuildResult build = Fixture.Workspace.Build(Project, "-p:ExtraKernelType=no_such_kernel_type");
 
@@ -66,12 +67,20 @@ public sealed class KernelTypesBuildTests
     [TestMethod]
     public void AKernelBtfThatIsNotThere_IsBpf7001()
     {
-        Fixture.Succeeded();
+        RequireBuild();
 
         BuildResult build = Fixture.Workspace.Build(Project, "-p:BpfKernelBtf=/nonexistent/vmlinux");
 
         Assert.IsFalse(build.Succeeded, build.Describe());
         StringAssert.Contains(BuildErrors.AssertReported(build, "BPF7001", "/nonexistent/vmlinux"), "no such file");
+    }
+
+    // The fixture's build reads the running kernel's BTF: without it (or cargo) the build cannot show anything.
+    private static void RequireBuild()
+    {
+        RequiredTool.CargoPath();
+        _ = RequiredTool.KernelBtf();
+        Fixture.Succeeded();
     }
 
     private static ulong KernelCommOffset()

@@ -132,17 +132,7 @@ public sealed class BpfObjectTests
     private static BpfObject LoadedFixture()
     {
         RequireFixture();
-        BpfObject bpf = BpfObject.Open(Fixture.Workspace.PathOf(ObjectFile));
-        try
-        {
-            bpf.Load();
-            return bpf;
-        }
-        catch
-        {
-            bpf.Dispose();
-            throw;
-        }
+        return LoadedObjects.Load(Fixture.Workspace.PathOf(ObjectFile));
     }
 
     private static void RequireFixture()

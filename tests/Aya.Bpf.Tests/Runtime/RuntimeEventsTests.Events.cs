@@ -24,14 +24,7 @@ public sealed partial class RuntimeEventsTests
 
         bpf.Program("number_runs").TestRun(BpfObjectAssertions.TestPacket(), repeat: Events);
 
-        List<ulong> received = [];
-        await foreach (ulong sequence in events.ReadAllAsync<ulong>(timeout.Token))
-        {
-            received.Add(sequence);
-            if (received.Count == Events)
-                break;
-        }
-        CollectionAssert.AreEqual(Enumerable.Range(0, Events).Select(n => (ulong)n).ToArray(), received.ToArray());
+        await AssertReceivesRunsInOrder(events, timeout.Token);
         Assert.IsEmpty(events.Consume(), "nothing more");
     }
 
@@ -59,14 +52,7 @@ public sealed partial class RuntimeEventsTests
 
         bpf.Program("number_runs").TestRun(BpfObjectAssertions.TestPacket(), repeat: Events);
 
-        List<ulong> received = [];
-        await foreach (ulong sequence in events.ReadAllAsync<ulong>(timeout.Token))
-        {
-            received.Add(sequence);
-            if (received.Count == Events)
-                break;
-        }
-        CollectionAssert.AreEqual(Enumerable.Range(0, Events).Select(n => (ulong)n).ToArray(), received.ToArray());
+        await AssertReceivesRunsInOrder(events, timeout.Token);
         Assert.AreEqual(0L, events.LostSamples);
     }
 
@@ -155,5 +141,18 @@ public sealed partial class RuntimeEventsTests
 
         Assert.Contains("map 'PERF_EVENTS' is a perf_event_array map, not a ring buffer", ring.Message);
         Assert.Contains("map 'EVENTS' is a ringbuf map, not a perf event array", perf.Message);
+    }
+
+    // The run numbers 0 to Events - 1, each once and in order, as the reader delivers them.
+    private static async Task AssertReceivesRunsInOrder(BpfEventBuffer events, CancellationToken cancellationToken)
+    {
+        List<ulong> received = [];
+        await foreach (ulong sequence in events.ReadAllAsync<ulong>(cancellationToken))
+        {
+            received.Add(sequence);
+            if (received.Count == Events)
+                break;
+        }
+        CollectionAssert.AreEqual(Enumerable.Range(0, Events).Select(n => (ulong)n).ToArray(), received.ToArray());
     }
 }

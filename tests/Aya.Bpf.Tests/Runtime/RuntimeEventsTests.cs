@@ -32,17 +32,7 @@ public sealed partial class RuntimeEventsTests
     private static BpfObject LoadedFixture()
     {
         RequireFixture();
-        BpfObject bpf = BpfObject.Open(ObjectPath);
-        try
-        {
-            bpf.Load();
-            return bpf;
-        }
-        catch
-        {
-            bpf.Dispose();
-            throw;
-        }
+        return LoadedObjects.Load(ObjectPath);
     }
 
     private static void RequireFixture()
