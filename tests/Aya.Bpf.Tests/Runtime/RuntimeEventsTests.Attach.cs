@@ -11,6 +11,13 @@ public sealed partial class RuntimeEventsTests
     [LibraryImport("libc", EntryPoint = "getsid")]
     private static partial int GetSessionId(int processId);
 
+    /// <summary>Calls getsid(0) through libc; 0 is a valid answer (a session led from outside this pid namespace, as in a container), -1 is not.</summary>
+    private static void CallGetsid(int times)
+    {
+        for (int call = 0; call < times; call++)
+            Assert.IsGreaterThanOrEqualTo(0, GetSessionId(0), "getsid(0) succeeds");
+    }
+
     [TestMethod]
     [TestCategory("Kernel")]
     public void Attach_BySection_CountsThisProcesssGetppidCalls_UntilTheLinkIsDisposed()
@@ -137,10 +144,9 @@ public sealed partial class RuntimeEventsTests
 
         using (bpf.Program("count_calls").AttachUprobe(MappedLibc(), "getsid", processId: Environment.ProcessId))
         {
-            for (int call = 0; call < 3; call++)
-                Assert.IsGreaterThan(0, GetSessionId(0));
+            CallGetsid(3);
         }
-        Assert.IsGreaterThan(0, GetSessionId(0));
+        CallGetsid(1);
 
         Assert.AreEqual(3ul, CountOfThisProcess(bpf, "UPROBE_CALLS"));
     }
@@ -153,8 +159,7 @@ public sealed partial class RuntimeEventsTests
 
         using (BpfLink link = bpf.Program("count_calls").AttachUprobe(MappedLibc(), "getsid", retprobe: true, processId: Environment.ProcessId))
         {
-            for (int call = 0; call < 2; call++)
-                Assert.IsGreaterThan(0, GetSessionId(0));
+            CallGetsid(2);
             Assert.Contains("to uretprobe", link.Description);
         }
 
@@ -171,8 +176,7 @@ public sealed partial class RuntimeEventsTests
 
         using (bpf.Program("count_calls").AttachUprobe(libc, offset, processId: Environment.ProcessId))
         {
-            for (int call = 0; call < 4; call++)
-                Assert.IsGreaterThan(0, GetSessionId(0));
+            CallGetsid(4);
         }
 
         Assert.AreEqual(4ul, CountOfThisProcess(bpf, "UPROBE_CALLS"));
