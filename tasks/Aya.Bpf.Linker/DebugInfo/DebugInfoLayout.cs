@@ -26,6 +26,7 @@ internal sealed record DebugInfoLayout(int FirstTypeSpecificOperand)
     public const int SubprogramFileOperand = 0;
     public const int SubprogramTypeOperand = 4;
     public const int SubprogramRetainedNodesOperand = 7;
+    public const int SubprogramTemplateParamsOperand = 9;
 
     public static DebugInfoLayout Measure(DebugInfoBuilder builder) =>
         new(builder.UnsignedType("u8", 8).Operands.Length);

@@ -52,4 +52,6 @@ internal static class DiagnosticCodes
     public const string KernelTypesUnavailable = "BPF7001";
     /// <summary>A BpfKernelType names no struct, union, enum or typedef of the kernel BTF.</summary>
     public const string KernelTypeNotFound = "BPF7002";
+    /// <summary>A relocatable access (core_field!, core_read!...) that cannot be written as a CO-RE relocation.</summary>
+    public const string CoreAccessNotRelocatable = "BPF7003";
 }

@@ -8,6 +8,7 @@ using Aya.Bpf.Linker.Inputs;
 using Aya.Bpf.Linker.License;
 using Aya.Bpf.Linker.Llvm;
 using Aya.Bpf.Linker.Maps;
+using Aya.Bpf.Linker.Relocations;
 using Aya.Bpf.Linker.SourcePaths;
 
 namespace Aya.Bpf.Linker.Link;
@@ -72,12 +73,17 @@ internal sealed class LinkPipeline(LinkOptions options, DiagnosticLog log)
             log.Info($"{inlined} functions returning more than BPF can return (a Rust pair such as Option<u32>) are inlined into their callers.");
         if (options.FromHost)
             HostRetarget.BeforeOptimise(context, module, log);
+        if (CoreAccessRewrite.Apply(context, module, log) is > 0 and var relocatable)
+            log.Info($"{relocatable} relocatable accesses (core_access.rs) written as CO-RE relocations.");
+        if (log.HasErrors)
+            return false;
         if (!_timer.TimeAnnounced("optimise", () => Optimise(context, machine, module)))
             return false;
         if (options.FromHost)
             HostRetarget.DropPersonalities(context, module);
         // What is left is what the program reaches: it must be BPF code, and complete.
         if (!RetargetCheck.Check(context, module, log)
+            || !CoreAccessRewrite.CheckNoneLeft(context, module, log)
             || !InlineAssembly.Check(context, module, machine, options.FromHost, log)
             || !MemoryBuiltins.Provide(context, module, machine, log)
             || !UndefinedSymbols.Check(module, log)

@@ -129,6 +129,21 @@ internal readonly struct LlvmInstruction(nint context, nint handle)
         }
     }
 
+    /// <summary>
+    /// The first source location, going out through the functions this instruction was inlined into,
+    /// that is not in <paramref name="file"/>: where a program used a helper of that file. Null without debug info.
+    /// </summary>
+    public (string File, int Line)? SourceLocationOutside(string? file)
+    {
+        var innermost = LlvmApi.LLVMInstructionGetDebugLoc(handle);
+        for (var location = innermost; location != 0; location = LlvmApi.LLVMDILocationGetInlinedAt(location))
+        {
+            if (Locate(location) is { } found && found.File != file)
+                return found;
+        }
+        return Locate(innermost);
+    }
+
     private (string File, int Line)? Locate(nint location)
     {
         if (location == 0)

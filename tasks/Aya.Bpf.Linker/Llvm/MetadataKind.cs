@@ -25,6 +25,7 @@ internal enum MetadataKind : uint
 /// <summary>The DWARF tags (DW_TAG_*) that matter to BTF.</summary>
 internal static class DwarfTag
 {
+    public const ushort ArrayType = 0x01;
     public const ushort ClassType = 0x02;
     public const ushort EnumerationType = 0x04;
     public const ushort Member = 0x0d;
