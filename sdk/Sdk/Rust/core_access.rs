@@ -12,8 +12,8 @@ pub mod core_access {
     use core::any::type_name;
     use core::hint::black_box;
 
-    /// Marker: the address of the `F` at `offset` bytes into the `T` at `base`, the field that `path`
-    /// (`se.vruntime`, `comm[3]`) names.
+    /// Marker: the address of the `F` at `offset` bytes into the `T` at `base`: the field `path` names,
+    /// as `file:line:field` (`src/main.rs:12:se.vruntime`), so errors can point at the use.
     #[inline(never)]
     #[doc(hidden)]
     pub fn __aya_bpf_core_field_address<T, F>(base: *const T, offset: usize, path: &'static str) -> *const F {
@@ -23,7 +23,8 @@ pub mod core_access {
         black_box(type_name::<(T, F)>());
         // Arguments it reads, so no pass replaces them with poison at the calls.
         black_box(path);
-        base.cast::<u8>().wrapping_add(offset).cast()
+        // An answer no pass can see through, so nothing folds a use of it before the rewrite.
+        black_box(base.cast::<u8>().wrapping_add(offset).cast())
     }
 
     /// Marker: what `kind` (a bpf_core_relo_kind of a field) says of the `F` at `offset` bytes into `T`.
@@ -33,11 +34,11 @@ pub mod core_access {
         black_box(__aya_bpf_core_field_info::<T, F> as fn(*const T, usize, &'static str, u32) -> u32);
         black_box(type_name::<(T, F)>());
         black_box((base, path));
-        match kind {
+        black_box(match kind {
             0 => offset as u32,
             1 => core::mem::size_of::<F>() as u32,
             _ => 1,
-        }
+        })
     }
 
     /// Marker: what `kind` (0 exists, 1 size) says of the type `T`.
@@ -46,7 +47,7 @@ pub mod core_access {
     pub fn __aya_bpf_core_type_info<T>(kind: u32) -> u32 {
         black_box(__aya_bpf_core_type_info::<T> as fn(u32) -> u32);
         black_box(type_name::<T>());
-        if kind == 1 { core::mem::size_of::<T>() as u32 } else { 1 }
+        black_box(if kind == 1 { core::mem::size_of::<T>() as u32 } else { 1 })
     }
 
     // Relocation kinds (enum bpf_core_relo_kind).
@@ -92,7 +93,7 @@ macro_rules! core_field {
         let base = $base;
         #[allow(unused_unsafe)]
         let field = unsafe { ::core::ptr::addr_of!((*base).$($place)+) };
-        $crate::core_access::__field(base, field, stringify!($($place)+))
+        $crate::core_access::__field(base, field, concat!(file!(), ":", line!(), ":", stringify!($($place)+)))
     }};
 }
 
@@ -111,7 +112,7 @@ macro_rules! core_read {
 #[macro_export]
 macro_rules! core_field_exists {
     ($t:ty, $($field:tt)+) => {
-        $crate::core_access::__field_info::<$t, _>(::core::mem::offset_of!($t, $($field)+), |t: &$t| &t.$($field)+, stringify!($($field)+), $crate::core_access::FIELD_EXISTS) != 0
+        $crate::core_access::__field_info::<$t, _>(::core::mem::offset_of!($t, $($field)+), |t: &$t| &t.$($field)+, concat!(file!(), ":", line!(), ":", stringify!($($field)+)), $crate::core_access::FIELD_EXISTS) != 0
     };
 }
 
@@ -119,7 +120,7 @@ macro_rules! core_field_exists {
 #[macro_export]
 macro_rules! core_field_size {
     ($t:ty, $($field:tt)+) => {
-        $crate::core_access::__field_info::<$t, _>(::core::mem::offset_of!($t, $($field)+), |t: &$t| &t.$($field)+, stringify!($($field)+), $crate::core_access::FIELD_BYTE_SIZE)
+        $crate::core_access::__field_info::<$t, _>(::core::mem::offset_of!($t, $($field)+), |t: &$t| &t.$($field)+, concat!(file!(), ":", line!(), ":", stringify!($($field)+)), $crate::core_access::FIELD_BYTE_SIZE)
     };
 }
 
@@ -127,7 +128,7 @@ macro_rules! core_field_size {
 #[macro_export]
 macro_rules! core_field_offset {
     ($t:ty, $($field:tt)+) => {
-        $crate::core_access::__field_info::<$t, _>(::core::mem::offset_of!($t, $($field)+), |t: &$t| &t.$($field)+, stringify!($($field)+), $crate::core_access::FIELD_BYTE_OFFSET)
+        $crate::core_access::__field_info::<$t, _>(::core::mem::offset_of!($t, $($field)+), |t: &$t| &t.$($field)+, concat!(file!(), ":", line!(), ":", stringify!($($field)+)), $crate::core_access::FIELD_BYTE_OFFSET)
     };
 }
 

@@ -88,6 +88,15 @@ internal readonly struct LlvmInstruction(nint context, nint handle)
 
     public int OperandCount => LlvmApi.LLVMGetNumOperands(handle);
 
+    /// <summary>Whether anything uses the instruction's result.</summary>
+    public bool IsUsed => LlvmApi.LLVMGetFirstUse(handle) != 0;
+
+    public void Erase() => LlvmApi.LLVMInstructionEraseFromParent(handle);
+
+    /// <summary>For a call: its <paramref name="index"/>th argument when that is a global variable itself.</summary>
+    public LlvmGlobal? GlobalArgument(int index) =>
+        LlvmApi.LLVMIsAGlobalVariable(Argument(index)) != 0 ? new LlvmGlobal(Argument(index), GlobalKind.Variable) : null;
+
     public void SetOperand(int index, nint value) => LlvmApi.LLVMSetOperand(handle, (uint)index, value);
 
     /// <summary>For a call: whether its <paramref name="index"/>th argument is a constant integer.</summary>

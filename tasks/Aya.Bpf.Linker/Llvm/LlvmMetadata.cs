@@ -70,6 +70,9 @@ internal readonly struct LlvmMetadata(nint context, nint handle) : IEquatable<Ll
 
     public uint AlignInBits => LlvmApi.LLVMDITypeGetAlignInBits(handle);
 
+    /// <summary>A DIType's DIFlags (DIFlagBitField...).</summary>
+    public int TypeFlags => LlvmApi.LLVMDITypeGetFlags(handle);
+
     /// <summary>The line a type or subprogram is declared on; 0 when unknown.</summary>
     public uint Line => Kind switch
     {
@@ -86,6 +89,18 @@ internal readonly struct LlvmMetadata(nint context, nint handle) : IEquatable<Ll
             if (Kind is not (MetadataKind.Subprogram or MetadataKind.DerivedType or MetadataKind.CompositeType))
                 return null;
             return new LlvmMetadata(context, LlvmApi.LLVMDIScopeGetFile(handle)).FilePath;
+        }
+    }
+
+    /// <summary>The directory of a subprogram's source file (where the compiler ran, for a relative file name); null when unknown.</summary>
+    public string? SourceDirectory
+    {
+        get
+        {
+            if (Kind != MetadataKind.Subprogram)
+                return null;
+            var file = LlvmApi.LLVMDIScopeGetFile(handle);
+            return file == 0 ? null : LlvmStrings.Borrowed(LlvmApi.LLVMDIFileGetDirectory(file, out var length), length);
         }
     }
 

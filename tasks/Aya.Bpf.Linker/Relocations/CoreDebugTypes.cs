@@ -42,7 +42,7 @@ internal sealed class CoreDebugTypes(DebugInfoLayout layout)
             var element = all[i];
             if (!element.IsNode || element.Kind != MetadataKind.DerivedType || element.Tag != DwarfTag.Member)
                 continue;
-            var isBitfield = (LlvmApi.LLVMDITypeGetFlags(element.Handle) & BitFieldFlag) != 0;
+            var isBitfield = (element.TypeFlags & BitFieldFlag) != 0;
             members.Add(new CoreMember((uint)i, element.StringOperand(DebugInfoLayout.NameOperand) ?? "", element.OffsetInBits, BaseType(element), isBitfield));
         }
         return members;
