@@ -31,6 +31,9 @@ internal sealed record DebugInfoLayout(int FirstTypeSpecificOperand)
     public static DebugInfoLayout Measure(DebugInfoBuilder builder) =>
         new(builder.UnsignedType("u8", 8).Operands.Length);
 
+    /// <summary>The type a DIDerivedType (member, pointer, typedef...) is derived from.</summary>
+    public int DerivedBaseTypeOperand => FirstTypeSpecificOperand;
+
     public int CompositeElementsOperand => FirstTypeSpecificOperand + 1;
 
     public int CompositeTemplateParamsOperand => FirstTypeSpecificOperand + 3;

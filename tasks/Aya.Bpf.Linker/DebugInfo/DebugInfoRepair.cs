@@ -20,6 +20,8 @@ internal static class DebugInfoRepair
             // Basic types go first: a zero-sized `()` must become a struct before names are sanitised.
             BasicTypeRepair.Apply(graph, builder, result);
             NameRepair.Apply(context, graph, result);
+            // After the names are sanitised: the sanitiser leaves empty names alone, so it cannot give these back.
+            AnonymousMemberRepair.Apply(layout, graph, result);
             MemberOrderRepair.Apply(context, layout, graph, result);
             VariantPartRepair.Apply(context, layout, graph, result);
             SubroutineTypeRepair.Apply(context, layout, module, builder, result);

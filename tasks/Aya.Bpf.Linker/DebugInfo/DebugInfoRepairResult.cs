@@ -11,6 +11,8 @@ internal sealed class DebugInfoRepairResult
 
     public int StructsReordered { get; set; }
 
+    public int MembersMadeAnonymous { get; set; }
+
     public int BasicTypesReplaced { get; set; }
 
     public int DiscriminantsNamed { get; set; }
@@ -25,7 +27,8 @@ internal sealed class DebugInfoRepairResult
 
     public override string ToString() =>
         $"{NamesSanitized} names sanitised, {PointerNamesRemoved} pointer names removed, {StructsReordered} structs put in offset order, " +
-        $"{BasicTypesReplaced} basic types re-encoded, {DiscriminantsNamed} enum discriminants named, {ParametersNamed} parameters named, " +
+        $"{MembersMadeAnonymous} __anon_N members made anonymous, {BasicTypesReplaced} basic types re-encoded, " +
+        $"{DiscriminantsNamed} enum discriminants named, {ParametersNamed} parameters named, " +
         $"{SubroutineTypesRebuilt} function types rebuilt from signatures, " +
         $"{StaticsRenamed} statics given their Rust names, {StaticsUndescribed} split or shrunk statics left without BTF";
 }

@@ -27,6 +27,18 @@ public sealed class BtfNameValidationTests
     }
 
     [TestMethod]
+    public void AnAnonymousMemberOfANamedUnionIsValid()
+    {
+        // What the debug-info repair makes of a kernel-type binding's __anon_N member: no name, its union still named.
+        var b = new BtfBuilder();
+        uint i = b.Int();
+        uint u = b.Union("sk_buff__anon_0", 4, ("len", i, 0));
+        b.Struct("sk_buff", 8, ("", u, 0), ("mark", i, 32));
+
+        ViolationAssert.None(b.Validate());
+    }
+
+    [TestMethod]
     public void MemberNameMustBeAnIdentifier()
     {
         var b = new BtfBuilder();

@@ -7,7 +7,8 @@ namespace Aya.Bpf.Tests.KernelTypes;
 /// <summary>
 /// tests/fixtures/kernel-types asks for xdp_md and task_struct (BpfKernelType items): the build writes
 /// their Rust bindings from the running kernel's BTF, and the program, which includes them, reads its
-/// context through the kernel's own xdp_md.
+/// context through the kernel's own xdp_md. A static of bpf_sock_tuple puts a binding with an
+/// anonymous member in the object's BTF.
 /// </summary>
 [TestClass]
 public sealed class KernelTypesBuildTests
@@ -49,6 +50,22 @@ public sealed class KernelTypesBuildTests
 
         Assert.IsTrue(again.Succeeded, again.Describe());
         Assert.AreEqual(written, File.GetLastWriteTimeUtc(bindings), "the same kernel and types: the bindings are not rewritten, so cargo has nothing to rebuild");
+    }
+
+    [TestMethod]
+    public void TheBindingsAnonMember_IsAnonymousInTheObjectsBtf_AsInTheKernels()
+    {
+        RequireBuild();
+        StringAssert.Contains(File.ReadAllText(Fixture.Workspace.PathOf(Bindings)), "pub __anon_0: bpf_sock_tuple__anon_0,");
+        var elf = File.ReadAllBytes(Fixture.Workspace.PathOf("kernel-types/bin/Release/kernel-types.bpf.o"));
+        Assert.IsTrue(BtfSections.TryExtract(elf, out var raw, out _) && raw is not null, "the object has no .BTF");
+        Assert.IsTrue(BtfReader.TryRead(raw, out var btf, out var error), $"{error}");
+
+        var tuple = btf!.Types.OfType<BtfCompositeType>().Single(t => t.Name == "bpf_sock_tuple");
+        var member = Assert.ContainsSingle(tuple.Members);
+        Assert.AreEqual(0u, member.NameOffset, "libbpf looks through the kernel's anonymous union only for an anonymous local member");
+        var union = (BtfCompositeType)btf.TypeById(member.Type)!;
+        CollectionAssert.AreEqual(new[] { "ipv4", "ipv6" }, union.Members.Select(m => m.Name).ToArray());
     }
 
     [TestMethod]
