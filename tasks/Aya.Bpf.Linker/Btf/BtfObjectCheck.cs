@@ -5,7 +5,8 @@ namespace Aya.Bpf.Linker.Btf;
 
 /// <summary>
 /// The last gate before an object is written: its <c>.BTF</c> and <c>.BTF.ext</c> must pass the kernel's
-/// and the verifier's rules, else libbpf would drop the BTF ("BTF is optional, ignoring") at load time.
+/// and the verifier's rules, else libbpf would drop the BTF ("BTF is optional, ignoring") at load time,
+/// and each CO-RE record must be one libbpf can relocate.
 /// Every violation is a coded error naming the BTF type and, where debug info knows it, the source.
 /// </summary>
 internal static class BtfObjectCheck
@@ -56,6 +57,8 @@ internal static class BtfObjectCheck
             {
                 foreach (var violation in BtfExtValidator.Validate(ext, btf))
                     log.Error(DiagnosticCodes.BtfExtInvalid, $"func_info/line_info the verifier would refuse in section {violation}");
+                foreach (var violation in BtfCoreRecordValidator.Validate(ext, btf, sections.CodeSectionSizes))
+                    log.Error(DiagnosticCodes.CoreRelocationInvalid, $"a CO-RE relocation libbpf would refuse at load time, in section {violation}");
             }
         }
         return !log.HasErrors;

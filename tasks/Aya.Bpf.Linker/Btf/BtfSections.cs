@@ -6,15 +6,16 @@ namespace Aya.Bpf.Linker.Btf;
 /// <summary>
 /// The BTF sections of a BPF ELF object, the sizes of all its sections by name, the names of its
 /// GLOBAL or WEAK data symbols with their offsets (libbpf finds a non-static VAR's ELF symbol by name and
-/// takes its offset from it), and its GLOBAL functions with their sections (libbpf's programs are those
-/// outside <c>.text</c>).
+/// takes its offset from it), its GLOBAL functions with their sections (libbpf's programs are those
+/// outside <c>.text</c>), and the sizes of its executable sections, where programs and CO-RE records live.
 /// </summary>
 internal sealed record BtfSections(
     byte[]? Btf,
     byte[]? BtfExt,
     IReadOnlyDictionary<string, uint> SectionSizes,
     IReadOnlyDictionary<string, uint> GlobalDataSymbols,
-    IReadOnlyList<(string Name, string Section, bool Executable)> GlobalFunctions)
+    IReadOnlyList<(string Name, string Section, bool Executable)> GlobalFunctions,
+    IReadOnlyDictionary<string, uint> CodeSectionSizes)
 {
     public const string BtfName = ".BTF";
     public const string BtfExtName = ".BTF.ext";
@@ -51,6 +52,7 @@ internal sealed record BtfSections(
 
         byte[]? btf = null, btfExt = null;
         var sizes = new Dictionary<string, uint>(StringComparer.Ordinal);
+        var codeSizes = new Dictionary<string, uint>(StringComparer.Ordinal);
         var globalData = new Dictionary<string, uint>(StringComparer.Ordinal);
         var functions = new List<(string Name, string Section, bool Executable)>();
         foreach (var section in file.Sections)
@@ -70,6 +72,10 @@ internal sealed record BtfSections(
             if (section.Name.Value is { Length: > 0 } name)
             {
                 sizes.TryAdd(name, (uint)section.Size);
+                if ((section.Flags & ElfSectionFlags.Executable) != 0)
+                {
+                    codeSizes.TryAdd(name, (uint)section.Size);
+                }
             }
             if (section is not ElfStreamSection streamSection || section.Name.Value is not (BtfName or BtfExtName))
             {
@@ -87,6 +93,6 @@ internal sealed record BtfSections(
             }
         }
 
-        return new BtfSections(btf, btfExt, sizes, globalData, functions);
+        return new BtfSections(btf, btfExt, sizes, globalData, functions, codeSizes);
     }
 }

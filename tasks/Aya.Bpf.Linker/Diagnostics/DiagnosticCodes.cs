@@ -38,6 +38,8 @@ internal static class DiagnosticCodes
     public const string BtfInvalid = "BPF3001";
     public const string BtfExtInvalid = "BPF3002";
     public const string BtfMissing = "BPF3003";
+    /// <summary>A .BTF.ext CO-RE record libbpf would refuse (bad kind, type or access string) or skip (no such instruction).</summary>
+    public const string CoreRelocationInvalid = "BPF3004";
     public const string MapDefinitionUnreadable = "BPF4001";
     public const string MapTypesContradictSizes = "BPF4002";
     public const string MapInvalid = "BPF4003";

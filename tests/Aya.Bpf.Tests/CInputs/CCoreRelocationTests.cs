@@ -43,6 +43,17 @@ public sealed class CCoreRelocationTests
         CollectionAssert.AreEqual(ExpectedRecords, Records(Fixture.LinkedObject), "the linked object's CO-RE records");
     }
 
+    /// <summary>The linker's record check passes clang's records and the linked object's, the subprogram's in .text too.</summary>
+    [TestMethod]
+    [TestCategory("Integration")]
+    public void CoreRecords_PassTheRecordCheck()
+    {
+        Fixture.AssertLinkedCleanly();
+
+        Assert.AreEqual("", ObjectBtf.Read(Fixture.ClangObject).CoreRecordViolations(), "clang's object");
+        Assert.AreEqual("", ObjectBtf.Read(Fixture.LinkedObject).CoreRecordViolations(), "the linked object");
+    }
+
     /// <summary>
     /// libbpf relocates every record against the kernel and the program runs: the global's h_proto
     /// passes, the missing field reads as absent, and sizes = 6 (h_source) + 100 (ethhdr exists) +

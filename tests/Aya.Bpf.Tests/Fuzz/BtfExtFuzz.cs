@@ -3,32 +3,38 @@ using Aya.Bpf.Tests.Btf;
 
 namespace Aya.Bpf.Tests.Fuzz;
 
-/// <summary><c>.BTF.ext</c> beside a fixed valid <c>.BTF</c>: record sizes, per-section counts, name offsets, the verifier's order rules.</summary>
+/// <summary>
+/// <c>.BTF.ext</c> beside a fixed valid <c>.BTF</c>: record sizes, per-section counts, name offsets, the
+/// verifier's order rules, and CO-RE records walked against the BTF.
+/// </summary>
 internal static class BtfExtFuzz
 {
-    private static readonly (byte[] Blob, uint Section, uint Func, uint Helper) Btf = TwoFunctions();
+    private static readonly (byte[] Blob, uint Section, uint Func, uint Helper, uint Pair, uint FirstMember) Btf = TwoFunctions();
 
     public static FuzzTarget Target { get; } = new(
-        "btf-ext", Seeds(), new HashSet<string> { DiagnosticCodes.BtfExtInvalid }, ext => BtfObjectRead.Read(Btf.Blob, ext));
+        "btf-ext", Seeds(), new HashSet<string> { DiagnosticCodes.BtfExtInvalid, DiagnosticCodes.CoreRelocationInvalid }, ext => BtfObjectRead.Read(Btf.Blob, ext));
 
     private static byte[][] Seeds()
     {
-        var (_, section, func, helper) = Btf;
+        var (_, section, func, helper, pair, firstMember) = Btf;
         return
         [
             BtfExtBuilder.Build(section, [(0, func), (6, helper)], [0, 3, 6, 9]),
             BtfExtBuilder.Build(section, [(0, func)], [0]),
+            BtfExtBuilder.BuildCore(section, (8, pair, firstMember, 0), (16, pair, firstMember, 2)),
         ];
     }
 
-    private static (byte[] Blob, uint Section, uint Func, uint Helper) TwoFunctions()
+    private static (byte[] Blob, uint Section, uint Func, uint Helper, uint Pair, uint FirstMember) TwoFunctions()
     {
         var b = new BtfBuilder();
         uint i = b.Int();
+        uint pair = b.Struct("pair", 8, ("left", i, 0), ("right", i, 32));
         uint proto = b.Proto(i, ("ctx", b.Ptr(0)));
         uint func = b.Func("prog", proto);
         uint helper = b.Func("helper", proto, Linker.Btf.BtfFuncLinkage.Static);
         uint section = b.Str("xdp");
-        return (b.Build(), section, func, helper);
+        uint firstMember = b.Str("0:0");
+        return (b.Build(), section, func, helper, pair, firstMember);
     }
 }

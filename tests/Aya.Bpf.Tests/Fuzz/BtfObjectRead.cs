@@ -16,9 +16,10 @@ internal static class BtfObjectRead
 
     public static IReadOnlyList<Diagnostic> Read(byte[] btf, byte[]? btfExt)
     {
+        // 64 instructions of program section "xdp", for the CO-RE records of .BTF.ext to point into.
         var elf = btfExt is null
             ? TestElf.WithSections((BtfSections.BtfName, btf))
-            : TestElf.WithSections((BtfSections.BtfName, btf), (BtfSections.BtfExtName, btfExt));
+            : TestElf.WithSections(new HashSet<string> { "xdp" }, ("xdp", new byte[64 * 8]), (BtfSections.BtfName, btf), (BtfSections.BtfExtName, btfExt));
         var log = new DiagnosticLog(TextWriter.Null);
         BtfObjectCheck.Check(elf, KernelBaseline, new DebugInfoOrigins(), log);
         return log.Reported;

@@ -5,12 +5,16 @@ namespace Aya.Bpf.Tests.Inputs;
 /// <summary>Builds small x86-64 ELF objects with LibObjectFile, optionally with a .llvmbc section.</summary>
 internal static class TestElf
 {
-    public static byte[] WithSections(params (string Name, byte[] Content)[] sections)
+    public static byte[] WithSections(params (string Name, byte[] Content)[] sections) => WithSections(new HashSet<string>(), sections);
+
+    /// <summary>The sections in order; those named in <paramref name="code"/> are executable.</summary>
+    public static byte[] WithSections(IReadOnlySet<string> code, params (string Name, byte[] Content)[] sections)
     {
         var elf = new ElfFile(ElfArch.X86_64);
         foreach (var (name, content) in sections)
         {
-            elf.Add(new ElfStreamSection(ElfSectionType.ProgBits, new MemoryStream(content)) { Name = name });
+            var flags = code.Contains(name) ? ElfSectionFlags.Alloc | ElfSectionFlags.Executable : ElfSectionFlags.None;
+            elf.Add(new ElfStreamSection(ElfSectionType.ProgBits, new MemoryStream(content)) { Name = name, Flags = flags });
         }
 
         elf.Add(new ElfSectionHeaderStringTable());
