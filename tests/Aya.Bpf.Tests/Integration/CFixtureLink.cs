@@ -96,7 +96,8 @@ internal sealed class CFixtureLink : IDisposable
 
     public void Dispose() => Directory.Delete(_directory, recursive: true);
 
-    private static void Compile(string clang, string source, string[] output)
+    /// <summary>`clang-14 -target bpf -O2 -g -c SOURCE ARGUMENTS`, as the C fixtures are compiled; fails the test with clang's output unless it succeeded.</summary>
+    internal static void Compile(string clang, string source, string[] output)
     {
         ProcessResult compile = ChildProcess.Run(clang, ["-target", "bpf", "-O2", "-g", "-c", source, .. output], ToolTimeout);
         Assert.IsTrue(compile.Succeeded, $"clang-14 failed on {source} (exit {compile.ExitCode}):{Environment.NewLine}{compile.Output}");
