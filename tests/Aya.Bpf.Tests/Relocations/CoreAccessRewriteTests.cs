@@ -26,6 +26,8 @@ public sealed class CoreAccessRewriteTests
         #[repr(C)] pub struct inner { pub a: u32, pub b: u64 }
         #[repr(C)] pub union either { pub word: u32, pub bytes: [u8; 4] }
         #[repr(C)] pub struct task { pub pad: [u8; 8], pub pid: i32, pub comm: [u8; 16], pub se: inner, pub slots: [inner; 4], pub choice: either }
+        #[inline(always)] fn pid_of(t: *const task) -> i32 { unsafe { *core_field!(t, pid) } }
+        #[inline(never)] fn vruntime_of(t: *const task) -> u64 { unsafe { *core_field!(t, se.b) } }
         """;
 
     private (bool Ok, string Log, string Output) LinkProgram(string body)
@@ -48,11 +50,11 @@ public sealed class CoreAccessRewriteTests
     }
 
     [TestMethod]
-    public void FieldsNestedMembersArraysAndUnions_BecomeRecordsWithTheirAccessStrings()
+    public void FieldsNestedMembersArraysAndUnions_BecomeRecordsWithTheirAccessStrings_InlinedOrNot()
     {
         var (ok, log, output) = LinkProgram("""
                 unsafe {
-                    *core_field!(t, pid) as u64 + *core_field!(t, se.b) + *core_field!(t, comm[3]) as u64
+                    pid_of(t) as u64 + vruntime_of(t) + *core_field!(t, comm[3]) as u64
                         + *core_field!(t, slots[2].a) as u64 + *core_field!(t, choice.word) as u64
                 }
             """);
