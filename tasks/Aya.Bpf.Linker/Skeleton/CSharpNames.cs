@@ -24,11 +24,23 @@ internal static class CSharpNames
         return char.IsDigit(result[0]) ? "_" + result : result.ToString();
     }
 
+    // C#'s reserved keywords: a namespace part that is one is written verbatim (@event).
+    private static readonly HashSet<string> s_keywords = new(StringComparer.Ordinal)
+    {
+        "abstract", "as", "base", "bool", "break", "byte", "case", "catch", "char", "checked", "class", "const", "continue",
+        "decimal", "default", "delegate", "do", "double", "else", "enum", "event", "explicit", "extern", "false", "finally",
+        "fixed", "float", "for", "foreach", "goto", "if", "implicit", "in", "int", "interface", "internal", "is", "lock",
+        "long", "namespace", "new", "null", "object", "operator", "out", "override", "params", "private", "protected",
+        "public", "readonly", "ref", "return", "sbyte", "sealed", "short", "sizeof", "stackalloc", "static", "string",
+        "struct", "switch", "this", "throw", "true", "try", "typeof", "uint", "ulong", "unchecked", "unsafe", "ushort",
+        "using", "virtual", "void", "volatile", "while",
+    };
+
     /// <summary>A namespace: each dot-separated part that is not a C# name already is made one.</summary>
     public static string Namespace(string name)
     {
         var parts = name.Split('.', StringSplitOptions.RemoveEmptyEntries)
-            .Select(part => IsIdentifier(part) ? part : Pascal(part)).ToList();
+            .Select(part => !IsIdentifier(part) ? Pascal(part) : s_keywords.Contains(part) ? "@" + part : part).ToList();
         return parts.Count == 0 ? "Bpf" : string.Join('.', parts);
     }
 

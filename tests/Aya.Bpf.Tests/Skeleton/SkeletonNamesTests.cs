@@ -26,6 +26,7 @@ public sealed class SkeletonNamesTests
     [DataRow("my_ns.inner", "my_ns.inner")]
     [DataRow("aya-app.ebpf", "AyaApp.ebpf")]
     [DataRow("", "Bpf")]
+    [DataRow("My.event.class", "My.@event.@class")]
     public void Namespace_KeepsPartsThatAreCSharpNames(string name, string expected) => Assert.AreEqual(expected, CSharpNames.Namespace(name));
 
     [TestMethod]
