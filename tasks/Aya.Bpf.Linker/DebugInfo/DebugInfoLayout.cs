@@ -44,6 +44,15 @@ internal sealed record DebugInfoLayout(int FirstTypeSpecificOperand)
     public const int TemplateParameterNameOperand = 0;
     public const int TemplateParameterTypeOperand = 1;
 
+    /// <summary>The (name, type) of each DITemplateTypeParameter of a template-parameter list (a composite's or a subprogram's).</summary>
+    public static IEnumerable<(string Name, LlvmMetadata Type)> TemplateTypes(LlvmMetadata parameters) =>
+        !parameters.IsNode
+            ? []
+            : parameters.Operands
+                .Where(p => p.IsNode && p.Kind == MetadataKind.TemplateTypeParameter)
+                .Select(p => (Name: p.StringOperand(TemplateParameterNameOperand) ?? "", Type: p.Operands.ElementAtOrDefault(TemplateParameterTypeOperand)))
+                .Where(p => p.Type.IsNode);
+
     /// <summary>A DIVariable's type.</summary>
     public const int VariableTypeOperand = 3;
 

@@ -7,17 +7,6 @@ namespace Aya.Bpf.Linker.Llvm;
 /// </summary>
 internal static class ConstantOffset
 {
-    // LLVMOpcode values.
-    private const int Add = 8;
-    private const int Sub = 10;
-    private const int GetElementPtr = 29;
-    private const int PtrToInt = 39;
-    private const int IntToPtr = 40;
-    private const int BitCast = 41;
-
-    private const int StructKind = 10;
-    private const int ArrayKind = 11;
-
     /// <summary>The constant <paramref name="value"/> comes to; null when it depends on anything at run time.</summary>
     public static long? Of(LlvmModule module, nint value)
     {
@@ -30,24 +19,24 @@ internal static class ConstantOffset
     {
         if (LlvmApi.LLVMIsAConstantInt(value) != 0)
             return (0, LlvmApi.LLVMConstIntGetSExtValue(value));
-        var opcode = LlvmApi.LLVMIsAInstruction(value) != 0 ? LlvmApi.LLVMGetInstructionOpcode(value)
+        var opcode = (LlvmOpcode)(LlvmApi.LLVMIsAInstruction(value) != 0 ? LlvmApi.LLVMGetInstructionOpcode(value)
             : LlvmApi.LLVMIsAConstantExpr(value) != 0 ? LlvmApi.LLVMGetConstOpcode(value)
-            : 0;
+            : 0);
         switch (opcode)
         {
-            case PtrToInt or IntToPtr or BitCast:
+            case LlvmOpcode.PtrToInt or LlvmOpcode.IntToPtr or LlvmOpcode.BitCast:
                 return Decompose(module, LlvmApi.LLVMGetOperand(value, 0));
-            case Add or Sub:
+            case LlvmOpcode.Add or LlvmOpcode.Sub:
                 var left = Decompose(module, LlvmApi.LLVMGetOperand(value, 0));
                 var right = Decompose(module, LlvmApi.LLVMGetOperand(value, 1));
-                if (opcode == Add && (left.Root == 0 || right.Root == 0))
+                if (opcode == LlvmOpcode.Add && (left.Root == 0 || right.Root == 0))
                     return (left.Root | right.Root, left.Offset + right.Offset);
-                if (opcode == Sub && right.Root == 0)
+                if (opcode == LlvmOpcode.Sub && right.Root == 0)
                     return (left.Root, left.Offset - right.Offset);
-                if (opcode == Sub && left.Root == right.Root)
+                if (opcode == LlvmOpcode.Sub && left.Root == right.Root)
                     return (0, left.Offset - right.Offset);
                 return (value, 0);
-            case GetElementPtr when GepOffset(module, value) is { } step:
+            case LlvmOpcode.GetElementPtr when GepOffset(module, value) is { } step:
                 var (root, offset) = Decompose(module, LlvmApi.LLVMGetOperand(value, 0));
                 return (root, offset + step);
             default:
@@ -73,13 +62,13 @@ internal static class ConstantOffset
                 offset += value * (long)LlvmApi.LLVMABISizeOfType(layout, type);
                 continue;
             }
-            switch (LlvmApi.LLVMGetTypeKind(type))
+            switch ((LlvmTypeKind)LlvmApi.LLVMGetTypeKind(type))
             {
-                case StructKind:
+                case LlvmTypeKind.Struct:
                     offset += (long)LlvmApi.LLVMOffsetOfElement(layout, type, (uint)value);
                     type = LlvmApi.LLVMStructGetTypeAtIndex(type, (uint)value);
                     break;
-                case ArrayKind:
+                case LlvmTypeKind.Array:
                     type = LlvmApi.LLVMGetElementType(type);
                     offset += value * (long)LlvmApi.LLVMABISizeOfType(layout, type);
                     break;

@@ -45,5 +45,18 @@ internal enum LlvmTypeKind
     Pointer = 12,
 }
 
+/// <summary>LLVMOpcode, the instructions the linker looks into.</summary>
+internal enum LlvmOpcode
+{
+    Unreachable = 7,
+    Add = 8,
+    Sub = 10,
+    Alloca = 26,
+    GetElementPtr = 29,
+    PtrToInt = 39,
+    IntToPtr = 40,
+    BitCast = 41,
+}
+
 /// <summary>A type in a function's signature: its kind and, for an integer, its width.</summary>
 internal readonly record struct LlvmSignatureType(LlvmTypeKind Kind, uint IntegerBits);

@@ -9,19 +9,13 @@ internal readonly struct LlvmInstruction(nint context, nint handle)
 
     public bool IsLandingPad => LlvmApi.LLVMIsALandingPadInst(handle) != 0;
 
-    // LLVMOpcode's LLVMUnreachable.
-    private const int UnreachableOpcode = 7;
-
-    public bool IsUnreachable => LlvmApi.LLVMGetInstructionOpcode(handle) == UnreachableOpcode;
+    public bool IsUnreachable => (LlvmOpcode)LlvmApi.LLVMGetInstructionOpcode(handle) == LlvmOpcode.Unreachable;
 
     public bool IsInvoke => LlvmApi.LLVMIsAInvokeInst(handle) != 0;
 
-    // LLVMOpcode's LLVMAlloca.
-    private const int AllocaOpcode = 26;
-
     /// <summary>For a stack slot (<c>alloca</c>): the bytes its type takes in <paramref name="module"/>'s layout; null for any other instruction.</summary>
     public ulong? StackSlotBytes(LlvmModule module) =>
-        LlvmApi.LLVMGetInstructionOpcode(handle) == AllocaOpcode
+        (LlvmOpcode)LlvmApi.LLVMGetInstructionOpcode(handle) == LlvmOpcode.Alloca
             ? LlvmApi.LLVMABISizeOfType(LlvmApi.LLVMGetModuleDataLayout(module.Raw), LlvmApi.LLVMGetAllocatedType(handle))
             : null;
 
@@ -61,9 +55,6 @@ internal readonly struct LlvmInstruction(nint context, nint handle)
         }
     }
 
-    // LLVMOpcode's LLVMIntToPtr.
-    private const int IntToPtrOpcode = 40;
-
     /// <summary>
     /// For a call of a constant address (<c>inttoptr (i64 N to ptr)</c>, how C and Rust call a BPF
     /// helper by its number): the address; null for any other call.
@@ -73,7 +64,7 @@ internal readonly struct LlvmInstruction(nint context, nint handle)
         get
         {
             var called = LlvmApi.LLVMGetCalledValue(handle);
-            if (LlvmApi.LLVMIsAConstantExpr(called) == 0 || LlvmApi.LLVMGetConstOpcode(called) != IntToPtrOpcode)
+            if (LlvmApi.LLVMIsAConstantExpr(called) == 0 || (LlvmOpcode)LlvmApi.LLVMGetConstOpcode(called) != LlvmOpcode.IntToPtr)
                 return null;
             var address = LlvmApi.LLVMGetOperand(called, 0);
             return LlvmApi.LLVMIsAConstantInt(address) != 0 ? LlvmApi.LLVMConstIntGetZExtValue(address) : null;

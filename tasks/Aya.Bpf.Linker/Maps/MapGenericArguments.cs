@@ -16,13 +16,7 @@ internal static class MapGenericArguments
     {
         if (!staticType.IsNode || staticType.Kind != MetadataKind.CompositeType)
             return [];
-        var parameters = staticType.Operands.ElementAtOrDefault(layout.CompositeTemplateParamsOperand);
-        if (!parameters.IsNode)
-            return [];
-        return parameters.Operands
-            .Where(p => p.IsNode && p.Kind == MetadataKind.TemplateTypeParameter)
-            .Select(p => (Name: p.StringOperand(DebugInfoLayout.TemplateParameterNameOperand) ?? "", Type: p.Operands.ElementAtOrDefault(DebugInfoLayout.TemplateParameterTypeOperand)))
-            .Where(p => p.Type.IsNode)
+        return DebugInfoLayout.TemplateTypes(staticType.Operands.ElementAtOrDefault(layout.CompositeTemplateParamsOperand))
             .Select(p => new MapTypeArgument(p.Type.StringOperand(DebugInfoLayout.NameOperand) ?? p.Name, p.Type, p.Type.SizeInBits / 8))
             .ToList();
     }

@@ -48,10 +48,10 @@ internal sealed class CoreDebugTypes(DebugInfoLayout layout)
         return members;
     }
 
-    /// <summary>An array's element type.</summary>
+    /// <summary>An array's element type (a composite's base type, where a derived type keeps its own).</summary>
     public LlvmMetadata Element(LlvmMetadata array) => BaseType(array);
 
-    private LlvmMetadata BaseType(LlvmMetadata type) => type.Operands.ElementAtOrDefault(layout.FirstTypeSpecificOperand);
+    private LlvmMetadata BaseType(LlvmMetadata type) => type.Operands.ElementAtOrDefault(layout.DerivedBaseTypeOperand);
 
     /// <summary>A type's name for messages: its own, or what it is.</summary>
     public static string Describe(LlvmMetadata type) =>

@@ -50,17 +50,9 @@ internal sealed record CoreMarker(LlvmGlobal Function, CoreMarkerKind Kind, Llvm
         return markers;
     }
 
-    private static Dictionary<string, LlvmMetadata> TemplateParameters(LlvmMetadata subprogram)
-    {
-        var found = new Dictionary<string, LlvmMetadata>(StringComparer.Ordinal);
-        if (subprogram.IsNull || subprogram.Operands.ElementAtOrDefault(DebugInfoLayout.SubprogramTemplateParamsOperand) is not { IsNode: true } list)
-            return found;
-        foreach (var parameter in list.Operands.Where(p => p.IsNode && p.Kind == MetadataKind.TemplateTypeParameter))
-        {
-            if (parameter.StringOperand(DebugInfoLayout.TemplateParameterNameOperand) is { } name
-                && parameter.Operands.ElementAtOrDefault(DebugInfoLayout.TemplateParameterTypeOperand) is { IsNode: true } type)
-                found[name] = type;
-        }
-        return found;
-    }
+    private static Dictionary<string, LlvmMetadata> TemplateParameters(LlvmMetadata subprogram) =>
+        subprogram.IsNull
+            ? []
+            : DebugInfoLayout.TemplateTypes(subprogram.Operands.ElementAtOrDefault(DebugInfoLayout.SubprogramTemplateParamsOperand))
+                .DistinctBy(p => p.Name).ToDictionary(p => p.Name, p => p.Type, StringComparer.Ordinal);
 }

@@ -100,10 +100,6 @@ public sealed class KernelTypesBuildTests
         Fixture.Succeeded();
     }
 
-    private static ulong KernelCommOffset()
-    {
-        Assert.IsTrue(BtfReader.TryRead(File.ReadAllBytes(Vmlinux), out var btf, out var error), $"{error}");
-        var taskStruct = btf!.Types.OfType<BtfCompositeType>().First(t => t.Name == "task_struct" && t.Size > 0);
-        return taskStruct.Members.Single(m => m.Name == "comm").BitOffset / 8;
-    }
+    private static ulong KernelCommOffset() =>
+        RunningKernelTypes.Composite("task_struct").Members.Single(m => m.Name == "comm").BitOffset / 8;
 }

@@ -1,5 +1,6 @@
 using Aya.Bpf.Linker.Btf;
 using Aya.Bpf.Linker.Cli;
+using Aya.Bpf.Tests.CInputs;
 using Aya.Bpf.Tests.Integration;
 using Aya.Bpf.Tests.Support;
 
@@ -61,8 +62,9 @@ public sealed class CoreAccessRewriteTests
 
         Assert.IsTrue(ok, log);
         // task's members: pad 0, pid 1, comm 2, se 3, slots 4, choice 5; the leading 0 is the object itself.
-        CollectionAssert.AreEquivalent(new[] { "0:1", "0:3:1", "0:2:3", "0:4:2:0", "0:5:0" }, Records(output).Select(r => r.AccessString).ToArray());
-        Assert.IsTrue(Records(output).All(r => r.Kind == BtfCoreRelocationKind.FieldByteOffset));
+        var records = Records(output);
+        CollectionAssert.AreEquivalent(new[] { "0:1", "0:3:1", "0:2:3", "0:4:2:0", "0:5:0" }, records.Select(r => r.AccessString).ToArray());
+        Assert.IsTrue(records.All(r => r.Kind == BtfCoreRelocationKind.FieldByteOffset));
     }
 
     [TestMethod]
@@ -95,13 +97,6 @@ public sealed class CoreAccessRewriteTests
             Records(output).Select(r => r.Kind).ToArray());
     }
 
-    private static IReadOnlyList<BtfCoreRelocation> Records(string objectPath)
-    {
-        var sections = BtfSections.TryRead(File.ReadAllBytes(objectPath));
-        Assert.IsNotNull(sections?.Btf);
-        Assert.IsNotNull(sections.BtfExt);
-        Assert.IsTrue(BtfReader.TryRead(sections.Btf, out var btf, out var error), $"{error}");
-        Assert.IsTrue(BtfExtReader.TryRead(sections.BtfExt, btf!.Strings, out var ext, out var extError), $"{extError}");
-        return [.. ext!.CoreRelocations.SelectMany(section => section.Records)];
-    }
+    private static IReadOnlyList<BtfCoreRelocation> Records(string objectPath) =>
+        [.. ObjectBtf.Read(objectPath).Ext.CoreRelocations.SelectMany(section => section.Records)];
 }

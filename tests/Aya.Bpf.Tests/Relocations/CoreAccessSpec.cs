@@ -10,15 +10,12 @@ namespace Aya.Bpf.Tests.Relocations;
 /// </summary>
 internal static class CoreAccessSpec
 {
-    /// <summary>Kinds whose access string is a path of member and element indexes (the rest name a type or an enumerator).</summary>
-    public static bool IsFieldBased(BtfCoreRelocationKind kind) => kind <= BtfCoreRelocationKind.FieldRightShift;
-
     /// <summary>The spec of <paramref name="record"/> resolved against <paramref name="btf"/>, the BTF of the object holding it.</summary>
     public static string Of(BtfData btf, BtfCoreRelocation record)
     {
         BtfType? root = btf.TypeById(record.TypeId);
         string spec = root is null ? "void" : root.Name is null or "" ? "<anon>" : root.Name;
-        if (!IsFieldBased(record.Kind))
+        if (!BtfCoreRelocationKinds.IsFieldBased(record.Kind))
         {
             return spec;
         }

@@ -1,9 +1,9 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Text;
-using Aya.Bpf.Linker.Btf;
 using Aya.Bpf.Runtime;
 using Aya.Bpf.Tests.Integration;
+using Aya.Bpf.Tests.KernelTypes;
 
 namespace Aya.Bpf.Tests.Relocations;
 
@@ -80,17 +80,9 @@ public sealed partial class CoreAccessTests
     public void Tracepoint_ReadsTaskStructThroughRelocations_AndSeesThisThread()
     {
         using BpfObject bpf = LoadedFixture();
-        TraceFileSystem.EnsureMounted();
-        int thread;
-        string comm;
-        using (bpf.Program("whoami").Attach())
-        {
-            thread = GetThreadId();
-            Assert.IsGreaterThanOrEqualTo(0, GetParentProcessId());
-            comm = File.ReadAllText($"/proc/self/task/{thread}/comm").TrimEnd('\n');
-        }
 
-        Assert.IsTrue(bpf.Map("SEEN").TryLookup((uint)Environment.ProcessId, out Seen seen), "whoami ran for this process");
+        var (seen, thread, comm) = TriggerWhoami(bpf);
+
         Assert.AreEqual(Environment.ProcessId, seen.Tgid, "task->tgid is this process");
         Assert.AreEqual(thread, seen.Pid, "task->pid is the calling thread");
         Assert.AreEqual(((uint)seen.Pid, (uint)seen.Tgid), (seen.HelperPid, seen.HelperTgid), "task_struct agrees with bpf_get_current_pid_tgid");
@@ -102,12 +94,9 @@ public sealed partial class CoreAccessTests
     public void FieldAndTypeInformation_IsTheRunningKernels()
     {
         using BpfObject bpf = LoadedFixture();
-        TraceFileSystem.EnsureMounted();
-        using (bpf.Program("whoami").Attach())
-            Assert.IsGreaterThanOrEqualTo(0, GetParentProcessId());
 
-        Assert.IsTrue(bpf.Map("SEEN").TryLookup((uint)Environment.ProcessId, out Seen seen));
-        var taskStruct = KernelTaskStruct();
+        var (seen, _, _) = TriggerWhoami(bpf);
+        var taskStruct = RunningKernelTypes.Composite("task_struct");
         Assert.AreEqual(taskStruct.Size, seen.TaskSize, "core_type_size!(task_struct) is the kernel's size");
         Assert.AreEqual(16u, seen.CommSize, "core_field_size!(task_struct, comm)");
         Assert.AreEqual(1u, seen.HasPid, "task_struct___missing's pid is the kernel's task_struct.pid");
@@ -145,9 +134,19 @@ public sealed partial class CoreAccessTests
         return Encoding.UTF8.GetString(end < 0 ? bytes : bytes[..end]);
     }
 
-    private static BtfCompositeType KernelTaskStruct()
+    /// <summary>Attaches whoami, calls getppid once from this thread, and reads what whoami recorded for this process.</summary>
+    private static (Seen Seen, int Thread, string Comm) TriggerWhoami(BpfObject bpf)
     {
-        Assert.IsTrue(BtfReader.TryRead(File.ReadAllBytes(RequiredTool.KernelBtf()), out var btf, out var error), $"{error}");
-        return btf!.Types.OfType<BtfCompositeType>().First(t => t.Name == "task_struct" && t.Size > 0);
+        TraceFileSystem.EnsureMounted();
+        int thread;
+        string comm;
+        using (bpf.Program("whoami").Attach())
+        {
+            thread = GetThreadId();
+            Assert.IsGreaterThanOrEqualTo(0, GetParentProcessId());
+            comm = File.ReadAllText($"/proc/self/task/{thread}/comm").TrimEnd('\n');
+        }
+        Assert.IsTrue(bpf.Map("SEEN").TryLookup((uint)Environment.ProcessId, out Seen seen), "whoami ran for this process");
+        return (seen, thread, comm);
     }
 }

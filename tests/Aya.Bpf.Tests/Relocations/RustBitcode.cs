@@ -1,3 +1,4 @@
+using Aya.Bpf.Tests.Inputs;
 using Aya.Bpf.Tests.Integration;
 
 namespace Aya.Bpf.Tests.Relocations;
@@ -10,7 +11,6 @@ internal static class RustBitcode
     /// <summary>Writes <paramref name="source"/> (after a no_std preamble) to <paramref name="directory"/> and compiles it; returns the bitcode's path.</summary>
     public static string Compile(string directory, string source)
     {
-        string rustc = Path.Combine(Path.GetDirectoryName(RequiredTool.CargoPath())!, "rustc");
         string file = Path.Combine(directory, "program.rs");
         File.WriteAllText(file, $$"""
             #![no_std]
@@ -21,10 +21,7 @@ internal static class RustBitcode
             {{source}}
             """);
         string output = Path.Combine(directory, "program.bc");
-        ProcessResult result = ChildProcess.Run(rustc,
-            ["--edition", "2024", "--crate-type", "cdylib", "--emit", "llvm-bc", "-C", "opt-level=3", "-C", "panic=abort", "-g", "-o", output, file],
-            TimeSpan.FromMinutes(2), directory);
-        Assert.IsTrue(result.Succeeded, result.Output);
+        Rustc.Require().Compile(directory, "--edition", "2024", "--crate-type", "cdylib", "--emit", "llvm-bc", "-C", "opt-level=3", "-C", "panic=abort", "-g", "-o", output, file);
         return output;
     }
 }
